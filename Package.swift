@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One pipeline, one module per stage: load (PortalYAML, PortalContent) → model (PortalContent)
+// → render (PortalMarkdown, PortalTemplates) → write (PortalBuild). The `portal` executable is a
+// thin command-line shell over PortalBuild.
+let package = Package(
+    name: "portal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "portal", targets: ["portal"]),
+        .library(name: "PortalBuild", targets: ["PortalBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "PortalCore"),
+        .target(name: "CPortalSystem"),
+        .target(name: "PortalYAML", dependencies: ["PortalCore", "Yams"]),
+        .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
+        .target(name: "PortalSearch"),
+        .target(name: "PortalContent", dependencies: ["PortalCore", "PortalYAML", "PortalMarkdown"]),
+        .target(name: "PortalTemplates", dependencies: [
+            "PortalCore", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "PortalBuild", dependencies: [
+            "PortalCore", "PortalContent", "PortalMarkdown", "PortalTemplates", "PortalSearch", "CPortalSystem",
+        ]),
+        .executableTarget(name: "portal", dependencies: [
+            "PortalBuild", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
+        .testTarget(name: "PortalYAMLTests", dependencies: ["PortalYAML"]),
+        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
+        .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
+        .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
+        .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

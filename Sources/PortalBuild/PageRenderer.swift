@@ -1,0 +1,138 @@
+import Foundation
+import PortalContent
+import PortalCore
+import PortalMarkdown
+import PortalTemplates
+
+/// The render stage for one page: Markdown to HTML (links rewritten, headings with ids), the
+/// page's template, then Russian typography.
+struct PageRenderer: @unchecked Sendable {
+    // @unchecked: every stored value is immutable; SiteContext holds `Any` dictionaries.
+    let site: Site
+    let theme: Theme
+    let context: SiteContext
+
+    struct Output: Sendable {
+        var html: String
+        var diagnostics: [Diagnostic]
+        /// Plain text of the body, for the search index.
+        var plainText: String
+        var headings: [Markdown.Heading]
+    }
+
+    func render(_ page: Page) -> Output {
+        var log = DiagnosticLog()
+        let markdown = page.body.isEmpty
+            ? Markdown.Rendered.empty
+            : Markdown.render(page.body, options: site.config.markdownOptions) { link in
+                LinkResolver.rewrite(link, in: page, site: site, log: &log)
+            }
+        let templateName = TemplateChoice.template(for: page, theme: theme, log: &log)
+        guard let templateName else {
+            return Output(html: "", diagnostics: log.diagnostics, plainText: "", headings: [])
+        }
+        var pageContext = pageDictionary(page, markdown: markdown)
+        pageContext["template"] = templateName
+        let root: [String: Any] = [
+            "site": context.site,
+            "data": context.data,
+            "page": pageContext,
+            "menu": context.menu(for: page.url),
+        ]
+        var html = theme.render(templateName, context: root) ?? ""
+        if site.config.typography {
+            html = RussianTypography.apply(toHTML: html)
+        }
+        return Output(html: html, diagnostics: log.diagnostics, plainText: markdown.plainText, headings: markdown.headings)
+    }
+
+    private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {
+        var dict = PageSummary.make(page, config: site.config)
+        let description = page.description ?? (markdown.firstParagraph.isEmpty ? site.config.description : Self.truncate(markdown.firstParagraph))
+        dict["description"] = description
+        dict["content"] = markdown.html
+        dict["has_content"] = !markdown.html.isEmpty
+        dict["is_home"] = page.kind == .home
+        dict["is_section"] = page.kind == .section
+        dict["is_page"] = page.kind == .page
+        if case .item(let collection) = page.kind {
+            dict["is_item"] = true
+            dict["collection"] = collection
+        }
+        dict["extra"] = page.extra.templateValue
+        if let entry = page.entry { dict["entry"] = itemEntry(page, entry) }
+        let toc = TableOfContents.make(markdown.headings)
+        dict["toc"] = toc
+        dict["has_toc"] = page.showTOC && markdown.headings.filter { $0.level == 2 || $0.level == 3 }.count >= 3
+        let ancestors = site.ancestors(of: page)
+        dict["breadcrumbs"] = ancestors.map { PageSummary.make($0, config: site.config) }
+        dict["has_breadcrumbs"] = !ancestors.isEmpty
+        if let parent = ancestors.last { dict["section"] = PageSummary.make(parent, config: site.config) }
+        let children = (site.childrenByURL[page.url] ?? []).map { PageSummary.make(site.pages[$0], config: site.config) }
+        dict["children"] = children
+        dict["has_children"] = !children.isEmpty
+        dict["tags"] = page.tags
+        dict["aliases"] = page.aliases
+        return dict
+    }
+
+    /// The resolved entry (references filled in) for an item page.
+    private func itemEntry(_ page: Page, _ entry: DataValue) -> Any {
+        guard case .item(let collection) = page.kind,
+              let list = context.data[collection] as? [[String: Any]] else { return entry.templateValue }
+        return list.first { ($0["url"] as? String) == page.url } ?? entry.templateValue
+    }
+
+    /// A description from the first paragraph: at most ~160 characters, cut at a word.
+    static func truncate(_ text: String, limit: Int = 160) -> String {
+        let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard clean.count > limit else { return clean }
+        var cut = String(clean.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut.trimmingCharacters(in: CharacterSet(charactersIn: ",;:—– ")) + "…"
+    }
+}
+
+/// h2 with their h3 below them, for the in-page table of contents.
+enum TableOfContents {
+    static func make(_ headings: [Markdown.Heading]) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let item: [String: Any] = ["id": heading.id, "title": heading.text, "level": heading.level]
+            if heading.level == 3, var last = result.popLast() {
+                var children = last["children"] as? [[String: Any]] ?? []
+                children.append(item)
+                last["children"] = children
+                result.append(last)
+            } else {
+                result.append(item.merging(["children": [[String: Any]]()]) { a, _ in a })
+            }
+        }
+        return result
+    }
+}
+
+/// Which template renders a page.
+enum TemplateChoice {
+    static func template(for page: Page, theme: Theme, log: inout DiagnosticLog) -> String? {
+        if let name = page.template {
+            if theme.has(name) { return name }
+            log.error(at: page.templateLocation ?? SourceLocation(path: page.source),
+                      "unknown template \"\(name)\": the theme \(theme.name) has no templates/\(name).mustache",
+                      ru: "неизвестный шаблон «\(name)»: в теме \(theme.name) нет файла templates/\(name).mustache")
+            return nil
+        }
+        let section = page.url.split(separator: "/").first.map(String.init)
+        var candidates: [String] = []
+        switch page.kind {
+        case .home: candidates = ["home", "section"]
+        case .section: candidates = (section.map { ["\($0)/section"] } ?? []) + ["section"]
+        case .page, .item: candidates = (section.map { ["\($0)/page"] } ?? []) + ["page"]
+        }
+        if let name = candidates.first(where: theme.has) { return name }
+        log.error(at: SourceLocation(path: page.source),
+                  "no template for this page: the theme \(theme.name) has none of \(candidates.map { "templates/\($0).mustache" }.joined(separator: ", "))",
+                  ru: "нет шаблона для этой страницы: в теме \(theme.name) нет ни одного из файлов \(candidates.map { "templates/\($0).mustache" }.joined(separator: ", "))")
+        return nil
+    }
+}

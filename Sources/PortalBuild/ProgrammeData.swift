@@ -1,0 +1,140 @@
+import PortalContent
+import PortalCore
+
+/// The data files as templates see them: references replaced by the entries they name, item
+/// page URLs added, and the views the programme's pages need (mentors by category, requests by
+/// form, chart bars). Withheld mentors appear only as a placeholder without name or id.
+enum ProgrammeData {
+    static let withheldMentorName = "наставник (данные не публикуются)"
+
+    static func make(site: Site) -> [String: Any] {
+        // URL of every item page, by collection and id.
+        var itemURLs: [String: [String: String]] = [:]
+        for page in site.pages {
+            guard case .item(let collection) = page.kind, let entry = page.entry else { continue }
+            let idKey = DataSchemas.all[collection]?.idKey ?? "id"
+            if let id = entry[idKey]?.scalarText { itemURLs[collection, default: [:]][id] = page.url }
+        }
+
+        var resolved: [String: [[String: Any]]] = [:]
+        var byID: [String: [String: [String: Any]]] = [:]
+        let order = DataSchemas.resolutionOrderPublic + site.data.keys.sorted().filter { !DataSchemas.resolutionOrderPublic.contains($0) }
+        for name in order {
+            guard let file = site.data[name] else { continue }
+            let schema = DataSchemas.all[name]
+            var list: [[String: Any]] = []
+            for entry in file.entries {
+                var dict = entry.fields.mapValues(\.templateValue)
+                if let id = entry.id, let url = itemURLs[name]?[id] {
+                    dict["url"] = url
+                    dict["permalink"] = PageSummary.permalink(url, config: site.config)
+                }
+                for field in schema?.record.fields ?? [] {
+                    switch field.type {
+                    case .reference(let target):
+                        if let id = entry.fields[field.name]?.string {
+                            dict[field.name] = lookup(target, id, byID: byID, withheld: site.data[target]?.withheldIDs ?? [])
+                        }
+                    case .list(.reference(let target)):
+                        let ids = entry.fields[field.name]?.list?.compactMap(\.string) ?? []
+                        dict[field.name] = ids.map { lookup(target, $0, byID: byID, withheld: site.data[target]?.withheldIDs ?? []) }
+                    default:
+                        break
+                    }
+                }
+                if let id = entry.id { byID[name, default: [:]][id] = dict }
+                list.append(dict)
+            }
+            resolved[name] = list
+        }
+
+        var data: [String: Any] = resolved
+        if let mentors = resolved["mentors"] { data["mentors_by_category"] = group(mentors, by: "category") }
+        if let mentors = resolved["mentors"] {
+            data["mentor_categories"] = distinct(mentors.compactMap { $0["category"] as? String })
+            data["mentor_subjects"] = distinct(mentors.flatMap { $0["subjects"] as? [Any] ?? [] }.compactMap { $0 as? String })
+        }
+        if let stages = resolved["stages"] {
+            data["current_stage"] = stages.first { ($0["status"] as? String) == "in_progress" }
+            data["stages"] = stages.map { stage -> [String: Any] in
+                var s = stage
+                let status = stage["status"] as? String ?? ""
+                s["is_done"] = status == "done"
+                s["is_current"] = status == "in_progress"
+                s["is_planned"] = status == "planned"
+                s["status_ru"] = ["done": "завершён", "in_progress": "идёт сейчас", "planned": "запланирован"][status] ?? status
+                return s
+            }
+        }
+        if let cases = resolved["cases"] {
+            data["cases"] = cases.sorted { ($0["year"] as? Int ?? 0) > ($1["year"] as? Int ?? 0) }
+        }
+        if let mentees = resolved["mentees"] {
+            data["mentees_by_form"] = menteesByForm(mentees)
+            data["mentees_total"] = mentees.reduce(0) { $0 + ($1["count"] as? Int ?? 0) }
+        }
+        if let pairs = resolved["pairs"] {
+            data["pairs_active"] = pairs.filter { ($0["status"] as? String) == "active" }
+            data["pairs_completed"] = pairs.filter { ($0["status"] as? String) == "completed" }
+        }
+        if let monitoring = resolved["monitoring"] {
+            data["monitoring"] = Charts.monitoring(monitoring, forms: byID["forms"] ?? [:])
+        }
+        return data
+    }
+
+    private static func lookup(_ target: String, _ id: String, byID: [String: [String: [String: Any]]],
+                               withheld: Set<String>) -> [String: Any] {
+        if withheld.contains(id) {
+            return ["name": withheldMentorName, "title": withheldMentorName, "published": false]
+        }
+        var entry = byID[target]?[id] ?? ["id": id]
+        entry["published"] = true
+        return entry
+    }
+
+    static func group(_ entries: [[String: Any]], by key: String) -> [[String: Any]] {
+        var order: [String] = []
+        var groups: [String: [[String: Any]]] = [:]
+        for entry in entries {
+            let value = entry[key] as? String ?? ""
+            if groups[value] == nil { order.append(value) }
+            groups[value, default: []].append(entry)
+        }
+        return order.map { ["name": $0, "items": groups[$0]!, "count": groups[$0]!.count] }
+    }
+
+    static func distinct(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    static func menteesByForm(_ mentees: [[String: Any]]) -> [[String: Any]] {
+        var order: [String] = []
+        var byForm: [String: (form: Any, items: [[String: Any]])] = [:]
+        for mentee in mentees {
+            let form = mentee["form"] as? [String: Any] ?? [:]
+            let id = form["id"] as? String ?? ""
+            if byForm[id] == nil { order.append(id); byForm[id] = (form, []) }
+            byForm[id]!.items.append(mentee)
+        }
+        return order.map { id in
+            let items = byForm[id]!.items
+            return [
+                "form": byForm[id]!.form,
+                "categories": group(items, by: "category").map { group -> [String: Any] in
+                    var g = group
+                    g["total"] = (group["items"] as? [[String: Any]] ?? []).reduce(0) { $0 + ($1["count"] as? Int ?? 0) }
+                    return g
+                },
+                "total": items.reduce(0) { $0 + ($1["count"] as? Int ?? 0) },
+            ]
+        }
+    }
+}
+
+extension DataSchemas {
+    static var resolutionOrderPublic: [String] {
+        ["forms", "stages", "mentors", "mentees", "pairs", "cases", "documents", "monitoring"]
+    }
+}

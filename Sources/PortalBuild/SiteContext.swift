@@ -1,0 +1,74 @@
+import PortalContent
+import PortalCore
+
+/// What every page's template sees besides the page itself, built once per build.
+struct SiteContext: @unchecked Sendable {
+    // @unchecked: immutable after init; holds the template engine's `Any` dictionaries.
+    let site: [String: Any]
+    let data: [String: Any]
+    let menu: [SiteConfig.MenuItem]
+
+    init(site: Site) {
+        let config = site.config
+        let data = ProgrammeData.make(site: site)
+        var sections: [[String: Any]] = []
+        for index in site.childrenByURL["/"] ?? [] where site.pages[index].kind == .section {
+            sections.append(PageSummary.make(site.pages[index], config: config))
+        }
+        let recent = site.pages
+            .filter { $0.date != nil && $0.kind == .page }
+            .sorted { ($0.date!, $1.url) > ($1.date!, $0.url) }
+            .prefix(10)
+            .map { PageSummary.make($0, config: config) }
+        let news = site.pages
+            .filter { $0.date != nil && $0.kind == .page && $0.url.hasPrefix("/news/") }
+            .sorted { ($0.date!, $1.url) > ($1.date!, $0.url) }
+            .map { PageSummary.make($0, config: config) }
+        self.site = [
+            "title": config.title,
+            "description": config.description,
+            "base_url": config.baseURL,
+            "language": config.language,
+            "params": config.params.templateValue,
+            "sections": sections,
+            "recent": Array(recent),
+            "news": news,
+            "latest_news": Array(news.prefix(3)),
+        ]
+        self.data = data
+        self.menu = config.menu
+    }
+
+    /// The menu with the current item marked: exact match, or the section the page is in.
+    func menu(for url: String) -> [[String: Any]] {
+        let best = menu.map(\.url).filter { $0 == url || ($0 != "/" && url.hasPrefix($0)) }.max { $0.count < $1.count }
+        return menu.map { item in
+            [
+                "title": item.title,
+                "url": item.url,
+                "current": item.url == url,
+                "active": item.url == best,
+            ]
+        }
+    }
+}
+
+/// A page as lists show it (children, recent pages, breadcrumbs).
+enum PageSummary {
+    static func make(_ page: Page, config: SiteConfig) -> [String: Any] {
+        var summary: [String: Any] = [
+            "title": page.title,
+            "url": page.url,
+            "permalink": permalink(page.url, config: config),
+            "is_section": page.isSection,
+        ]
+        if let description = page.description { summary["description"] = description }
+        if let date = page.date { summary["date"] = date.templateValue }
+        if !page.tags.isEmpty { summary["tags"] = page.tags }
+        return summary
+    }
+
+    static func permalink(_ url: String, config: SiteConfig) -> String {
+        config.baseURL + url.dropFirst()
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import PortalCore
+import PortalMarkdown
+import PortalYAML
+
+/// One entry of a data file, validated.
+public struct DataEntry: Sendable {
+    public var fields: [String: DataValue]
+    public var location: SourceLocation
+    public var id: String?
+}
+
+/// A data file from Content/data/, validated against its schema, with the entries that may be
+/// published and the ids of those that may not (mentors without consent).
+public struct DataFile: Sendable {
+    public var name: String
+    public var path: String
+    public var entries: [DataEntry]
+    public var withheldIDs: Set<String>
+    /// Files under Content/ that only withheld entries name (their photos): never copied.
+    public var withheldFiles: Set<String>
+}
+
+enum DataLoader {
+    static func load(contentDir: URL, rootPath: (URL) -> String, files: [URL], markdown: Markdown.Options,
+                     log: inout DiagnosticLog) -> [String: DataFile] {
+        var loaded: [String: (DataFile, [YAMLNode])] = [:]
+        for url in files.sorted(by: { $0.path < $1.path }) {
+            let name = url.deletingPathExtension().lastPathComponent
+            let path = rootPath(url)
+            if let existing = loaded[name] {
+                log.error(at: SourceLocation(path: path), "a second data file named \"\(name)\" (the first is \(existing.0.path))",
+                          ru: "второй файл данных с именем «\(name)» (первый — \(existing.0.path))")
+                continue
+            }
+            guard let (file, nodes) = loadFile(url: url, name: name, path: path, contentDir: contentDir,
+                                               markdown: markdown, log: &log) else { continue }
+            loaded[name] = (file, nodes)
+        }
+        checkReferences(loaded, log: &log)
+        return loaded.mapValues(\.0)
+    }
+
+    private static func loadFile(url: URL, name: String, path: String, contentDir: URL, markdown: Markdown.Options,
+                                 log: inout DiagnosticLog) -> (DataFile, [YAMLNode])? {
+        let root: YAMLNode?
+        do {
+            root = try YAMLDocument.parse(try SourceText.read(url, path: path), path: path)
+        } catch {
+            log.append(error)
+            return nil
+        }
+        guard let root else {
+            return (DataFile(name: name, path: path, entries: [], withheldIDs: [], withheldFiles: []), [])
+        }
+        guard case .sequence(let items) = root.kind else {
+            log.error(at: root.location(in: path),
+                      "a data file must be a list of entries (each starting with \"- \"), found \(root.shortDescription)",
+                      ru: "файл данных должен быть списком записей (каждая начинается с «- »), а указано: \(root.shortDescriptionRussian)")
+            return nil
+        }
+        let schema = DataSchemas.all[name]
+        var validator = SchemaValidator(path: path)
+        var entries: [DataEntry] = []
+        var nodes: [YAMLNode] = []
+        var seenUnique: [String: [String: SourceLocation]] = [:]
+        var withheld: Set<String> = []
+        var withheldFiles: Set<String> = []
+        for (index, item) in items.enumerated() {
+            let keyPath = "\(name)[\(index)]"
+            let type: FieldType = schema.map { .record($0.record) } ?? .any
+            guard case .map(var fields)? = validator.validate(item, as: type, keyPath: keyPath) else {
+                if schema == nil {
+                    validator.log.error(at: item.location(in: path), "\(keyPath): each entry must be a set of keys",
+                                        ru: "\(keyPath): каждая запись должна быть набором ключей")
+                }
+                continue
+            }
+            // Unique keys: both places named.
+            for field in schema?.record.fields ?? [] where field.unique {
+                guard let value = fields[field.name]?.scalarText else { continue }
+                let here = (item[field.name] ?? item).location(in: path)
+                if let first = seenUnique[field.name]?[value] {
+                    validator.log.error(at: here, "\(keyPath).\(field.name): \"\(value)\" is already used at \(first)",
+                                        ru: "\(keyPath).\(field.name): значение «\(value)» уже использовано в \(first)")
+                } else {
+                    seenUnique[field.name, default: [:]][value] = here
+                }
+            }
+            checkFiles(item: item, fields: fields, schema: schema, keyPath: keyPath, contentDir: contentDir,
+                       path: path, log: &validator.log)
+            let id = schema?.idKey.flatMap { fields[$0]?.scalarText } ?? fields["id"]?.scalarText
+            if name == "mentors", fields["consent"]?.bool != true {
+                let who = id ?? keyPath
+                validator.log.warning(
+                    at: item.location(in: path),
+                    "mentor \"\(who)\" has no consent: true (consent to the processing of personal data), so the mentor is not published",
+                    ru: "у наставника «\(who)» нет consent: true (согласия на обработку персональных данных), поэтому он не публикуется")
+                if let id { withheld.insert(id) }
+                if let photo = fields["photo"]?.string { withheldFiles.insert(photo) }
+                nodes.append(item)
+                continue
+            }
+            renderMarkdownFields(&fields, schema: schema, markdown: markdown)
+            entries.append(DataEntry(fields: fields, location: item.location(in: path), id: id))
+            nodes.append(item)
+        }
+        log.append(contentsOf: validator.log.diagnostics)
+        return (DataFile(name: name, path: path, entries: entries, withheldIDs: withheld, withheldFiles: withheldFiles), nodes)
+    }
+
+    /// Files named in data must exist under Content/; photos need alt text.
+    private static func checkFiles(item: YAMLNode, fields: [String: DataValue], schema: FileSchema?, keyPath: String,
+                                   contentDir: URL, path: String, log: inout DiagnosticLog) {
+        for field in schema?.record.fields ?? [] {
+            guard case .path = field.type, let relative = fields[field.name]?.string else { continue }
+            let at = (item[field.name] ?? item).location(in: path)
+            if !FileManager.default.fileExists(atPath: contentDir.appendingPathComponent(relative).path) {
+                log.error(at: at, "\(keyPath).\(field.name): the file Content/\(relative) does not exist",
+                          ru: "\(keyPath).\(field.name): файла Content/\(relative) нет")
+            }
+        }
+        if fields["photo"] != nil, (fields["photo_alt"]?.string ?? "").isEmpty {
+            log.error(at: (item["photo"] ?? item).location(in: path),
+                      "\(keyPath).photo: a photo needs a description for people who cannot see it: add photo_alt",
+                      ru: "\(keyPath).photo: у фотографии должно быть текстовое описание для незрячих: добавьте photo_alt")
+        }
+    }
+
+    private static func renderMarkdownFields(_ fields: inout [String: DataValue], schema: FileSchema?, markdown: Markdown.Options) {
+        for field in schema?.record.fields ?? [] {
+            if case .markdown = field.type, let text = fields[field.name]?.string {
+                fields[field.name + "_html"] = .string(Markdown.renderFragment(text, options: markdown))
+            }
+        }
+    }
+
+    /// Every id a file names must exist in the file it points to.
+    private static func checkReferences(_ files: [String: (DataFile, [YAMLNode])], log: inout DiagnosticLog) {
+        var known: [String: Set<String>] = [:]
+        for (name, (file, _)) in files {
+            known[name] = Set(file.entries.compactMap(\.id)).union(file.withheldIDs)
+        }
+        for (name, (file, nodes)) in files.sorted(by: { $0.key < $1.key }) {
+            guard let schema = DataSchemas.all[name] else { continue }
+            for (index, node) in nodes.enumerated() {
+                for field in schema.record.fields {
+                    guard let valueNode = node[field.name] else { continue }
+                    let target: String
+                    let values: [YAMLNode]
+                    switch field.type {
+                    case .reference(let t):
+                        target = t; values = [valueNode]
+                    case .list(.reference(let t)):
+                        target = t
+                        if case .sequence(let items) = valueNode.kind { values = items } else { values = [] }
+                    default:
+                        continue
+                    }
+                    for v in values {
+                        guard let id = v.scalar?.text, !v.isNull else { continue }
+                        guard let ids = known[target] else {
+                            log.error(at: v.location(in: file.path),
+                                      "\(name)[\(index)].\(field.name): \"\(id)\" refers to Content/data/\(target).yml, which does not exist",
+                                      ru: "\(name)[\(index)].\(field.name): «\(id)» ссылается на Content/data/\(target).yml, а такого файла нет")
+                            continue
+                        }
+                        if !ids.contains(id) {
+                            let hint = SchemaValidator.closest(to: id, in: Array(ids)).map { " (did you mean \"\($0)\"?)" } ?? ""
+                            let hintRu = SchemaValidator.closest(to: id, in: Array(ids)).map { " (может быть, «\($0)»?)" } ?? ""
+                            log.error(at: v.location(in: file.path),
+                                      "\(name)[\(index)].\(field.name): there is no \"\(id)\" in \(target).yml\(hint)",
+                                      ru: "\(name)[\(index)].\(field.name): в \(target).yml нет записи «\(id)»\(hintRu)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

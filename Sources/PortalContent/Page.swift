@@ -1,0 +1,53 @@
+import PortalCore
+
+/// One page of the site: from a Markdown file, or from an entry of a data collection.
+public struct Page: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case home
+        case section
+        case page
+        /// A page for one entry of a data file (`collection` is the file's name).
+        case item(collection: String)
+    }
+
+    public var kind: Kind
+    /// `Content/news/itogi.md`, or the data file for an item page.
+    public var source: String
+    /// `/news/itogi/`: always starts and ends with `/`.
+    public var url: String
+    public var title: String
+    public var description: String?
+    public var date: SimpleDate?
+    public var order: Int?
+    public var tags: [String]
+    public var draft: Bool
+    /// The template the page asked for, with where it asked; nil means the theme's default.
+    public var template: String?
+    public var templateLocation: SourceLocation?
+    public var aliases: [String]
+    public var showTOC: Bool
+    /// Front matter `extra`: free-form values for templates.
+    public var extra: DataValue
+    public var body: String
+    /// Line of the source file where `body` starts, to report Markdown problems in place.
+    public var bodyLine: Int
+    /// The data entry of an item page.
+    public var entry: DataValue?
+    /// URL of the section page above this page (nil for the home page).
+    public var parentURL: String?
+
+    /// Path of the page's file in the output folder.
+    public var outputPath: String {
+        url == "/" ? "index.html" : String(url.dropFirst()) + "index.html"
+    }
+
+    public var isSection: Bool { kind == .section || kind == .home }
+}
+
+/// A file copied as it is (images, PDFs) from Content/ or the theme's assets.
+public struct StaticFile: Sendable, Hashable {
+    /// Absolute path of the source.
+    public var source: String
+    /// Path relative to the output folder.
+    public var destination: String
+}

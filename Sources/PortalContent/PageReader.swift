@@ -1,0 +1,177 @@
+import Foundation
+import PortalCore
+import PortalMarkdown
+import PortalYAML
+
+/// Reads one Markdown file into a `Page`: front matter validated, URL decided.
+enum PageReader {
+    struct Read: Sendable {
+        var page: Page
+        var warnings: [Diagnostic]
+    }
+
+    static let frontMatter = RecordSchema([
+        Field("title", .text),
+        .optional("description", .text),
+        .optional("date", .date),
+        .optional("order", .wholeNumber),
+        .optional("tags", .list(.text)),
+        .optional("draft", .flag),
+        .optional("template", .text),
+        .optional("slug", .text),
+        .optional("aliases", .list(.text)),
+        .optional("toc", .flag),
+        .optional("extra", .any),
+    ])
+
+    static func read(url: URL, relative: String) -> Result<Read, BuildFailure> {
+        let path = "Content/" + relative
+        let split: FrontMatterSplit
+        let yaml: YAMLNode?
+        do throws(Diagnostic) {
+            let text = try SourceText.read(url, path: path)
+            split = try FrontMatterSplit.split(text, path: path)
+            if let frontMatter = split.yaml {
+                yaml = try YAMLDocument.parse(frontMatter, path: path, lineOffset: split.yamlLineOffset)
+            } else {
+                yaml = nil
+            }
+        } catch {
+            return .failure(BuildFailure([error]))
+        }
+        guard let yaml else {
+            let at = SourceLocation(path: path, line: 1, column: 1)
+            return .failure(BuildFailure([.error(
+                at: at,
+                "the page has no front matter; start the file with\n---\ntitle: Page title\n---",
+                ru: "у страницы нет блока параметров; начните файл так:\n---\ntitle: Заголовок страницы\n---")]))
+        }
+        var validator = SchemaValidator(path: path)
+        let value = validator.validate(yaml, as: .record(frontMatter), keyPath: "")
+        guard let value, !validator.log.hasErrors else { return .failure(BuildFailure(validator.log.sorted)) }
+        var log = DiagnosticLog()
+
+        // URL: Content/a/b.md → /a/b/; Content/a/index.md → /a/; segments slugged.
+        var segments = relative.split(separator: "/").map(String.init)
+        let fileName = (segments.removeLast() as NSString).deletingPathExtension
+        let isIndex = fileName == "index" || fileName == "_index"
+        var urlSegments = segments.map { Slug.make($0) ?? $0 }
+        var kind: Page.Kind = isIndex ? (segments.isEmpty ? .home : .section) : .page
+        if !isIndex {
+            var last = Slug.make(fileName) ?? "page"
+            if let slug = value["slug"]?.string {
+                if Slug.make(slug) == slug {
+                    last = slug
+                } else {
+                    log.error(at: yaml["slug"]?.location(in: path),
+                              "slug: \"\(slug)\" may hold only small Latin letters, digits and hyphens (e.g. \(Slug.make(slug) ?? "itogi-goda"))",
+                              ru: "slug: «\(slug)» может содержать только строчные латинские буквы, цифры и дефисы (например, \(Slug.make(slug) ?? "itogi-goda"))")
+                }
+            }
+            urlSegments.append(last)
+        } else if value["slug"] != nil {
+            log.warning(at: yaml["slug"]?.location(in: path), "slug is ignored on a section page; rename the folder instead",
+                        ru: "slug не действует на странице раздела; переименуйте папку")
+        }
+        if kind == .section && urlSegments.isEmpty { kind = .home }
+        let url = "/" + urlSegments.map { $0 + "/" }.joined()
+
+        let title = value["title"]?.string ?? ""
+        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+            log.error(at: (yaml["title"] ?? yaml).location(in: path), "title: the page title is empty",
+                      ru: "title: заголовок страницы пуст")
+        }
+        var aliases: [String] = []
+        for (i, alias) in (value["aliases"]?.list ?? []).enumerated() {
+            guard let text = alias.string else { continue }
+            if !text.hasPrefix("/") || text.contains("..") || text.contains("://") {
+                log.error(at: yaml["aliases"]?.location(in: path),
+                          "aliases[\(i)]: \"\(text)\" must be a path on this site starting with /",
+                          ru: "aliases[\(i)]: «\(text)» должен быть адресом на этом сайте, начинающимся с /")
+                continue
+            }
+            aliases.append(text.hasSuffix("/") || text.hasSuffix(".html") ? text : text + "/")
+        }
+        if let template = value["template"]?.string, !isSafeTemplateName(template) {
+            log.error(at: yaml["template"]?.location(in: path),
+                      "template: \"\(template)\" is not a template name (letters, digits, - and _ with / between folders)",
+                      ru: "template: «\(template)» — недопустимое имя шаблона (буквы, цифры, - и _, папки через /)")
+        }
+        if log.hasErrors { return .failure(BuildFailure(log.sorted)) }
+
+        let page = Page(
+            kind: kind, source: path, url: url, title: title,
+            description: value["description"]?.string,
+            date: value["date"].flatMap { if case .date(let d) = $0 { return d } else { return nil } },
+            order: value["order"]?.int,
+            tags: (value["tags"]?.list ?? []).compactMap(\.string),
+            draft: value["draft"]?.bool ?? false,
+            template: value["template"]?.string,
+            templateLocation: yaml["template"]?.location(in: path),
+            aliases: aliases,
+            showTOC: value["toc"]?.bool ?? true,
+            extra: value["extra"] ?? .map([:]),
+            body: split.body, bodyLine: split.bodyLine, entry: nil, parentURL: nil)
+        return .success(Read(page: page, warnings: log.diagnostics))
+    }
+
+    static func isSafeTemplateName(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("..") else { return false }
+        return name.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "/")
+        }
+    }
+}
+
+/// Item pages for the collections declared in site.yml.
+enum CollectionPages {
+    static func make(config: SiteConfig, data: [String: DataFile], log: inout DiagnosticLog) -> [Page] {
+        var pages: [Page] = []
+        for collection in config.collections {
+            guard let file = data[collection.data] else { continue }  // no data yet: no pages
+            for entry in file.entries {
+                guard let url = fill(collection.url, with: entry, slugged: true, log: &log, at: entry.location, collection: collection),
+                      let title = fill(collection.title, with: entry, slugged: false, log: &log, at: entry.location, collection: collection)
+                else { continue }
+                pages.append(Page(
+                    kind: .item(collection: collection.data), source: file.path, url: url, title: title,
+                    description: entry.fields["summary"]?.string ?? entry.fields["goal"]?.string ?? entry.fields["position"]?.string,
+                    date: nil, order: nil, tags: [], draft: false,
+                    template: collection.template, templateLocation: collection.location,
+                    aliases: [], showTOC: false, extra: .map([:]), body: "", bodyLine: 1,
+                    entry: .map(entry.fields), parentURL: nil))
+            }
+        }
+        return pages
+    }
+
+    /// Replaces `{key}` in a pattern by the entry's value (slugged for URLs).
+    static func fill(_ pattern: String, with entry: DataEntry, slugged: Bool, log: inout DiagnosticLog,
+                     at location: SourceLocation, collection: SiteConfig.Collection) -> String? {
+        var out = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let key = String(rest[rest.index(after: open)..<close])
+            guard let text = entry.fields[key]?.scalarText else {
+                log.error(at: location, "this entry has no \"\(key)\", which the collection's pattern \(pattern) needs (\(collection.location))",
+                          ru: "у записи нет ключа «\(key)», нужного для шаблона \(pattern) коллекции (\(collection.location))")
+                return nil
+            }
+            if slugged {
+                guard let slug = Slug.make(text) else {
+                    log.error(at: location, "\(key): \"\(text)\" gives an empty address; use letters or digits",
+                              ru: "\(key): из «\(text)» не получается адрес; используйте буквы или цифры")
+                    return nil
+                }
+                out += slug
+            } else {
+                out += text
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+}

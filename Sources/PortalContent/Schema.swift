@@ -1,0 +1,258 @@
+import PortalCore
+import PortalYAML
+
+/// What a key of a data entry must hold. Every data file has a schema in code, so a typo in a
+/// key or a value is caught at build time with its line and column, not published.
+public indirect enum FieldType: Sendable {
+    case text
+    /// Markdown text; templates get it as HTML in `<key>_html`.
+    case markdown
+    case wholeNumber
+    case number
+    case flag
+    case date
+    case oneOf([String])
+    case list(FieldType)
+    /// A mapping with free keys and values of one type.
+    case table(FieldType)
+    case record(RecordSchema)
+    /// The id of an entry in another data file.
+    case reference(String)
+    /// A file under Content/.
+    case path
+    /// Anything (for free-form `extra` and `params`).
+    case any
+
+    var isText: Bool {
+        switch self {
+        case .text, .markdown, .path, .reference, .oneOf: return true
+        default: return false
+        }
+    }
+
+    var english: String {
+        switch self {
+        case .text, .markdown: return "text"
+        case .wholeNumber: return "a whole number"
+        case .number: return "a number"
+        case .flag: return "true or false"
+        case .date: return "a date like 2025-09-01"
+        case .oneOf(let values): return "one of " + values.joined(separator: ", ")
+        case .list: return "a list"
+        case .table, .record: return "a set of keys"
+        case .reference(let file): return "an id from \(file).yml"
+        case .path: return "a file path under Content/"
+        case .any: return "a value"
+        }
+    }
+
+    var russian: String {
+        switch self {
+        case .text, .markdown: return "текст"
+        case .wholeNumber: return "целое число"
+        case .number: return "число"
+        case .flag: return "true или false"
+        case .date: return "дата вида 2025-09-01"
+        case .oneOf(let values): return "одно из значений: " + values.joined(separator: ", ")
+        case .list: return "список"
+        case .table, .record: return "набор ключей"
+        case .reference(let file): return "идентификатор из \(file).yml"
+        case .path: return "путь к файлу внутри Content/"
+        case .any: return "значение"
+        }
+    }
+}
+
+public struct Field: Sendable {
+    public var name: String
+    public var type: FieldType
+    public var required: Bool
+    /// No two entries of the file may share the value.
+    public var unique: Bool
+
+    public init(_ name: String, _ type: FieldType, required: Bool = true, unique: Bool = false) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.unique = unique
+    }
+
+    public static func optional(_ name: String, _ type: FieldType) -> Field {
+        Field(name, type, required: false)
+    }
+}
+
+public struct RecordSchema: Sendable {
+    public var fields: [Field]
+    /// Keys that must never appear, with why (personal data in an anonymous file).
+    public var forbidden: (@Sendable (String) -> Message?)?
+
+    public init(_ fields: [Field], forbidden: (@Sendable (String) -> Message?)? = nil) {
+        self.fields = fields
+        self.forbidden = forbidden
+    }
+}
+
+/// Checks a YAML node against a type, reporting every problem with its key path.
+struct SchemaValidator {
+    let path: String
+    var log = DiagnosticLog()
+
+    init(path: String) {
+        self.path = path
+    }
+
+    mutating func validate(_ node: YAMLNode, as type: FieldType, keyPath: String) -> DataValue? {
+        switch type {
+        case .any:
+            return plainValue(node)
+        case .text, .markdown, .path, .reference:
+            guard let scalar = node.scalar, scalar.resolved != .null else { return mismatch(node, type, keyPath) }
+            if case .path = type, !Self.isSafeRelativePath(scalar.text) {
+                log.error(at: node.location(in: path),
+                          "\(keyPath): \"\(scalar.text)\" must be a path inside Content/ (no .., no leading /)",
+                          ru: "\(keyPath): «\(scalar.text)» должен быть путём внутри папки Content/ (без .. и без / в начале)")
+                return nil
+            }
+            return .string(scalar.text)
+        case .wholeNumber:
+            if case .int(let i)? = node.scalar?.resolved { return .int(i) }
+            return mismatch(node, type, keyPath)
+        case .number:
+            switch node.scalar?.resolved {
+            case .int(let i)?: return .number(Double(i))
+            case .float(let d)?: return .number(d)
+            default: return mismatch(node, type, keyPath)
+            }
+        case .flag:
+            if case .bool(let b)? = node.scalar?.resolved { return .bool(b) }
+            return mismatch(node, type, keyPath)
+        case .date:
+            if let text = node.scalar?.text, let date = SimpleDate(parsing: text) { return .date(date) }
+            return mismatch(node, type, keyPath)
+        case .oneOf(let allowed):
+            if let text = node.scalar?.text, node.scalar?.resolved != .null, allowed.contains(text) { return .string(text) }
+            return mismatch(node, type, keyPath)
+        case .list(let element):
+            // A single value where a list is expected is a common slip: be strict, but say so.
+            guard case .sequence(let items) = node.kind else {
+                if node.isNull { return .list([]) }
+                return mismatch(node, type, keyPath)
+            }
+            var values: [DataValue] = []
+            for (i, item) in items.enumerated() {
+                if let v = validate(item, as: element, keyPath: "\(keyPath)[\(i)]") { values.append(v) }
+            }
+            return .list(values)
+        case .table(let valueType):
+            guard case .mapping(let pairs) = node.kind else { return mismatch(node, type, keyPath) }
+            var map: [String: DataValue] = [:]
+            for pair in pairs {
+                guard let key = pair.key.scalar?.text else { continue }
+                if let v = validate(pair.value, as: valueType, keyPath: "\(keyPath).\(key)") { map[key] = v }
+            }
+            return .map(map)
+        case .record(let schema):
+            return validateRecord(node, schema, keyPath: keyPath)
+        }
+    }
+
+    mutating func validateRecord(_ node: YAMLNode, _ schema: RecordSchema, keyPath: String) -> DataValue? {
+        guard case .mapping(let pairs) = node.kind else { return mismatch(node, .record(schema), keyPath) }
+        var map: [String: DataValue] = [:]
+        var seen: Set<String> = []
+        var failed = false
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            let fieldPath = keyPath.isEmpty ? key : "\(keyPath).\(key)"
+            if let reason = schema.forbidden?(key) {
+                log.error(at: pair.key.location(in: path), "\(fieldPath): \(reason.english)", ru: "\(fieldPath): \(reason.russian)")
+                failed = true
+                continue
+            }
+            guard let field = schema.fields.first(where: { $0.name == key }) else {
+                let known = schema.fields.map(\.name)
+                let hint = Self.closest(to: key, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+                let hintRu = Self.closest(to: key, in: known).map { " (может быть, «\($0)»?)" } ?? ""
+                log.error(at: pair.key.location(in: path),
+                          "\(fieldPath): unknown key\(hint); allowed keys: \(known.joined(separator: ", "))",
+                          ru: "\(fieldPath): неизвестный ключ\(hintRu); допустимые ключи: \(known.joined(separator: ", "))")
+                failed = true
+                continue
+            }
+            seen.insert(key)
+            if pair.value.isNull && !field.required { continue }
+            if let value = validate(pair.value, as: field.type, keyPath: fieldPath) {
+                map[key] = value
+            } else {
+                failed = true
+            }
+        }
+        for field in schema.fields where field.required && !seen.contains(field.name) {
+            let at = keyPath.isEmpty ? field.name : "\(keyPath).\(field.name)"
+            log.error(at: node.location(in: path),
+                      "\(at): required key is missing (expected \(field.type.english))",
+                      ru: "\(at): не указан обязательный ключ (ожидается \(field.type.russian))")
+            failed = true
+        }
+        return failed ? nil : .map(map)
+    }
+
+    private mutating func mismatch(_ node: YAMLNode, _ type: FieldType, _ keyPath: String) -> DataValue? {
+        var hint = "", hintRu = ""
+        if case .mapping = node.kind, type.isText {
+            hint = " (a colon followed by a space inside text starts a new key: put the whole text in quotes)"
+            hintRu = " (двоеточие с пробелом внутри текста начинает новый ключ: возьмите весь текст в кавычки)"
+        }
+        log.error(at: node.location(in: path),
+                  "\(keyPath): expected \(type.english), found \(node.shortDescription)\(hint)",
+                  ru: "\(keyPath): ожидается \(type.russian), а указано: \(node.shortDescriptionRussian)\(hintRu)")
+        return nil
+    }
+
+    func plainValue(_ node: YAMLNode) -> DataValue {
+        switch node.kind {
+        case .scalar(let s):
+            switch s.resolved {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .float(let d): return .number(d)
+            case .string(let text):
+                if !s.quoted, let date = SimpleDate(parsing: text), text.count <= 10 { return .date(date) }
+                return .string(text)
+            }
+        case .sequence(let items): return .list(items.map(plainValue))
+        case .mapping(let pairs):
+            var map: [String: DataValue] = [:]
+            for p in pairs { if let k = p.key.scalar?.text { map[k] = plainValue(p.value) } }
+            return .map(map)
+        }
+    }
+
+    static func isSafeRelativePath(_ text: String) -> Bool {
+        if text.isEmpty || text.hasPrefix("/") || text.hasPrefix("\\") || text.contains("://") || text.contains("\0") { return false }
+        return !text.split(separator: "/").contains("..")
+    }
+
+    /// The allowed key a typo most likely meant (edit distance ≤ 2).
+    static func closest(to key: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(key.lowercased(), $0)) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import PortalCore
+import PortalMarkdown
+
+/// The whole site, loaded and validated: what the render stage needs and nothing it must not
+/// publish (withheld entries are already gone).
+public struct Site: Sendable {
+    public var root: URL
+    public var config: SiteConfig
+    /// Published pages, sorted by URL.
+    public var pages: [Page]
+    /// Validated data files by name, withheld entries removed.
+    public var data: [String: DataFile]
+    /// Content files copied as they are.
+    public var files: [StaticFile]
+    /// `Content/news/itogi.md` → `/news/itogi/`, for rewriting links between Markdown files.
+    /// Includes drafts, so that a link to a draft can be told from a link to nothing.
+    public var urlBySource: [String: String]
+    /// Sources of draft (or otherwise unpublished) pages.
+    public var unpublishedSources: Set<String>
+    /// URL of every published page → its index in `pages`.
+    public var pageIndexByURL: [String: Int]
+    /// Children of each section page, in display order (order, then newest, then title).
+    public var childrenByURL: [String: [Int]]
+
+    public func page(at url: String) -> Page? {
+        pageIndexByURL[url].map { pages[$0] }
+    }
+
+    /// Ancestors of a page from the home page down, not including the page.
+    public func ancestors(of page: Page) -> [Page] {
+        var chain: [Page] = []
+        var parent = page.parentURL
+        while let url = parent, let p = self.page(at: url) {
+            chain.append(p)
+            parent = p.parentURL
+        }
+        return chain.reversed()
+    }
+
+    /// Entries of data file `name` that may be published (empty when the file is absent).
+    public func entries(_ name: String) -> [DataEntry] {
+        data[name]?.entries ?? []
+    }
+}
+
+public struct LoadOptions: Sendable {
+    public var includeDrafts: Bool
+
+    public init(includeDrafts: Bool = false) {
+        self.includeDrafts = includeDrafts
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import PortalCore
+import PortalMarkdown
+import PortalYAML
+
+/// `Content/site.yml`.
+public struct SiteConfig: Sendable {
+    public struct MenuItem: Sendable, Hashable {
+        public var title: String
+        public var url: String
+    }
+
+    /// A data file whose entries each get a page.
+    public struct Collection: Sendable {
+        public var data: String
+        /// `/mentors/{id}/`
+        public var url: String
+        /// `{name}`
+        public var title: String
+        public var template: String
+        public var location: SourceLocation
+    }
+
+    public var title: String
+    public var description: String
+    public var baseURL: String
+    public var language: String
+    public var theme: String
+    public var unsafeHTML: Bool
+    public var typography: Bool
+    public var params: DataValue
+    public var menu: [MenuItem]
+    public var collections: [Collection]
+    public var path: String
+
+    public var markdownOptions: Markdown.Options {
+        Markdown.Options(unsafeHTML: unsafeHTML, smartPunctuation: true)
+    }
+
+    static let schema = RecordSchema([
+        Field("title", .text),
+        .optional("description", .text),
+        Field("base_url", .text),
+        .optional("language", .text),
+        .optional("theme", .text),
+        .optional("unsafe_html", .flag),
+        .optional("typography", .flag),
+        .optional("params", .any),
+        .optional("menu", .list(.record(RecordSchema([Field("title", .text), Field("url", .text)])))),
+        .optional("collections", .list(.record(RecordSchema([
+            Field("data", .text), Field("url", .text), .optional("title", .text), .optional("template", .text),
+        ])))),
+    ])
+
+    static func load(from url: URL, path: String) throws(BuildFailure) -> SiteConfig {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw BuildFailure([.error(at: SourceLocation(path: path),
+                                       "the site has no configuration file; create it with at least title: and base_url:",
+                                       ru: "у сайта нет файла настроек; создайте его и укажите хотя бы title: и base_url:")])
+        }
+        let node: YAMLNode
+        do {
+            guard let parsed = try YAMLDocument.parse(try SourceText.read(url, path: path), path: path) else {
+                throw Diagnostic.error(at: SourceLocation(path: path, line: 1, column: 1),
+                                       "site.yml is empty; it needs at least title: and base_url:",
+                                       ru: "site.yml пуст; укажите в нём хотя бы title: и base_url:")
+            }
+            node = parsed
+        } catch {
+            throw BuildFailure([error as? Diagnostic ?? .error(at: SourceLocation(path: path), "\(error)", ru: "\(error)")])
+        }
+        var validator = SchemaValidator(path: path)
+        let value = validator.validate(node, as: .record(schema), keyPath: "")
+        var log = validator.log
+        guard let value else { throw BuildFailure(log.sorted) }
+
+        var baseURL = value["base_url"]?.string ?? ""
+        if !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
+            log.error(at: node["base_url"]?.location(in: path),
+                      "base_url: expected an absolute address like https://school.example.ru/, found \"\(baseURL)\"",
+                      ru: "base_url: нужен полный адрес сайта вида https://school.example.ru/, а указано «\(baseURL)»")
+        }
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+
+        let theme = value["theme"]?.string ?? "default"
+        if Slug.make(theme) == nil || theme.contains("/") || theme.contains("..") {
+            log.error(at: node["theme"]?.location(in: path), "theme: \"\(theme)\" is not a theme folder name",
+                      ru: "theme: «\(theme)» — не имя папки темы")
+        }
+
+        let menu = (value["menu"]?.list ?? []).map {
+            MenuItem(title: $0["title"]?.string ?? "", url: $0["url"]?.string ?? "/")
+        }
+        var collections: [Collection] = []
+        if case .sequence(let items)? = node["collections"]?.kind {
+            for (i, entry) in (value["collections"]?.list ?? []).enumerated() {
+                let data = entry["data"]?.string ?? ""
+                let pattern = entry["url"]?.string ?? ""
+                let location = items[i].location(in: path)
+                if !pattern.hasPrefix("/") || !pattern.contains("{") {
+                    log.error(at: (items[i]["url"] ?? items[i]).location(in: path),
+                              "collections[\(i)].url: expected a pattern like /mentors/{id}/, found \"\(pattern)\"",
+                              ru: "collections[\(i)].url: нужен шаблон адреса вида /mentors/{id}/, а указано «\(pattern)»")
+                }
+                collections.append(Collection(
+                    data: data, url: pattern.hasSuffix("/") ? pattern : pattern + "/",
+                    title: entry["title"]?.string ?? "{title}",
+                    template: entry["template"]?.string ?? "\(data)/item",
+                    location: location))
+            }
+        }
+        if log.hasErrors { throw BuildFailure(log.sorted) }
+        return SiteConfig(
+            title: value["title"]?.string ?? "",
+            description: value["description"]?.string ?? "",
+            baseURL: baseURL,
+            language: value["language"]?.string ?? "ru",
+            theme: theme,
+            unsafeHTML: value["unsafe_html"]?.bool ?? false,
+            typography: value["typography"]?.bool ?? true,
+            params: value["params"] ?? .map([:]),
+            menu: menu,
+            collections: collections,
+            path: path)
+    }
+}

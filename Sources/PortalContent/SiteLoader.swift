@@ -1,0 +1,167 @@
+import Foundation
+import PortalCore
+import PortalMarkdown
+import PortalYAML
+
+/// The load and model stages: reads `Content/` under a site root and builds a validated `Site`.
+public enum SiteLoader {
+    public static func load(root: URL, options: LoadOptions = LoadOptions()) throws(BuildFailure) -> (Site, [Diagnostic]) {
+        let root = root.standardizedFileURL
+        let content = root.appendingPathComponent("Content").resolvingSymlinksInPath()
+        let config = try SiteConfig.load(from: content.appendingPathComponent("site.yml"), path: "Content/site.yml")
+        var log = DiagnosticLog()
+
+        let inventory = ContentInventory.scan(content: content, log: &log)
+        let data = DataLoader.load(contentDir: content, rootPath: { "Content/" + relativePath($0, to: content) },
+                                   files: inventory.dataFiles, markdown: config.markdownOptions, log: &log)
+
+        // Pages: read and split in parallel, then assemble in one place.
+        let parsed = inventory.pages.concurrentMap { url in
+            PageReader.read(url: url, relative: relativePath(url, to: content))
+        }
+        var pages: [Page] = []
+        var urlBySource: [String: String] = [:]
+        var unpublished: Set<String> = []
+        for result in parsed {
+            switch result {
+            case .failure(let failure):
+                log.append(contentsOf: failure.diagnostics)
+            case .success(let read):
+                log.append(contentsOf: read.warnings)
+                urlBySource[read.page.source] = read.page.url
+                if read.page.draft && !options.includeDrafts {
+                    unpublished.insert(read.page.source)
+                } else {
+                    pages.append(read.page)
+                }
+            }
+        }
+        pages += CollectionPages.make(config: config, data: data, log: &log)
+
+        // Two pages may not share a URL: name both.
+        var indexByURL: [String: Int] = [:]
+        pages.sort { $0.url == $1.url ? $0.source < $1.source : $0.url < $1.url }
+        var unique: [Page] = []
+        for page in pages {
+            if let first = indexByURL[page.url] {
+                log.error(at: SourceLocation(path: page.source),
+                          "this page has the URL \(page.url), which \(unique[first].source) already has; rename one file or give it another slug",
+                          ru: "у этой страницы адрес \(page.url), такой же, как у \(unique[first].source); переименуйте один из файлов или задайте другой slug")
+                continue
+            }
+            indexByURL[page.url] = unique.count
+            unique.append(page)
+        }
+        pages = unique
+
+        // Parents: the nearest ancestor URL that is a page.
+        for i in pages.indices where pages[i].url != "/" {
+            var url = pages[i].url
+            while url != "/" {
+                url = parentURL(of: url)
+                if indexByURL[url] != nil { pages[i].parentURL = url; break }
+            }
+        }
+        var children: [String: [Int]] = [:]
+        for (i, page) in pages.enumerated() {
+            if let parent = page.parentURL { children[parent, default: []].append(i) }
+        }
+        for key in children.keys {
+            children[key]!.sort { displayOrder(pages[$0], pages[$1]) }
+        }
+
+        let withheldFiles = data.values.reduce(into: Set<String>()) { $0.formUnion($1.withheldFiles) }
+        let files = inventory.files.compactMap { url -> StaticFile? in
+            let relative = relativePath(url, to: content)
+            if withheldFiles.contains(relative) { return nil }
+            return StaticFile(source: url.path, destination: relative)
+        }
+
+        try throwIfErrors(log)
+        let site = Site(root: root, config: config, pages: pages, data: data, files: files,
+                        urlBySource: urlBySource, unpublishedSources: unpublished,
+                        pageIndexByURL: indexByURL, childrenByURL: children)
+        return (site, log.sorted)
+    }
+
+    private static func throwIfErrors(_ log: DiagnosticLog) throws(BuildFailure) {
+        if log.hasErrors { throw BuildFailure(log.sorted) }
+    }
+
+    /// Pages with an `order` first (by it), then the newest, then by title.
+    static func displayOrder(_ a: Page, _ b: Page) -> Bool {
+        switch (a.order, b.order) {
+        case let (x?, y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: break
+        }
+        switch (a.date, b.date) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: break
+        }
+        if a.title != b.title { return a.title < b.title }
+        return a.url < b.url
+    }
+
+    static func parentURL(of url: String) -> String {
+        var trimmed = url.dropLast()
+        while let last = trimmed.last, last != "/" { trimmed.removeLast() }
+        return trimmed.isEmpty ? "/" : String(trimmed)
+    }
+
+    static func relativePath(_ url: URL, to base: URL) -> String {
+        let full = url.standardizedFileURL.path
+        let prefix = base.standardizedFileURL.path + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent
+    }
+}
+
+/// What is under Content/: Markdown pages, data files, and everything else.
+struct ContentInventory {
+    var pages: [URL] = []
+    var dataFiles: [URL] = []
+    var files: [URL] = []
+
+    static func scan(content: URL, log: inout DiagnosticLog) -> ContentInventory {
+        var inventory = ContentInventory()
+        let contentPath = content.resolvingSymlinksInPath().path
+        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
+        guard let enumerator = FileManager.default.enumerator(
+            at: content, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return inventory }
+        for case let url as URL in enumerator {
+            let relative = SiteLoader.relativePath(url, to: content)
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            if values?.isSymbolicLink == true {
+                // A link may point anywhere on the machine; publish only what stays in Content/.
+                let target = url.resolvingSymlinksInPath().path
+                if !(target == contentPath || target.hasPrefix(contentPath + "/")) {
+                    log.error(at: SourceLocation(path: "Content/" + relative),
+                              "this symbolic link points outside Content/ (\(target)); copy the file in instead",
+                              ru: "эта символическая ссылка указывает за пределы Content/ (\(target)); скопируйте файл в папку")
+                    enumerator.skipDescendants()
+                    continue
+                }
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            if relative == "site.yml" { continue }
+            if relative.hasPrefix("data/") {
+                if url.pathExtension == "yml" || url.pathExtension == "yaml" {
+                    if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(url) }
+                    continue
+                }
+            }
+            if url.pathExtension.lowercased() == "md" || url.pathExtension.lowercased() == "markdown" {
+                inventory.pages.append(url)
+            } else {
+                inventory.files.append(url)
+            }
+        }
+        inventory.pages.sort { $0.path < $1.path }
+        inventory.files.sort { $0.path < $1.path }
+        return inventory
+    }
+}

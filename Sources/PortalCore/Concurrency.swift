@@ -1,0 +1,41 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` on every core, keeping order. For CPU-bound work over many independent items
+    /// (pages); the work is split in chunks so small items do not drown in scheduling.
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        if count < 2 { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let chunkSize = Swift.max(1, count / (ProcessInfoCores.count * 8))
+        let chunks = (count + chunkSize - 1) / chunkSize
+        nonisolated(unsafe) let output = results
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = chunk * chunkSize
+                let end = Swift.min(start + chunkSize, input.count)
+                for i in start..<end {
+                    // Each index is written by exactly one chunk.
+                    output[i] = transform(input[i])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+enum ProcessInfoCores {
+    static let count: Int = {
+        #if canImport(Glibc)
+        return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 4
+        #endif
+    }()
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

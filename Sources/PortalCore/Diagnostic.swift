@@ -1,0 +1,153 @@
+/// Where a problem is: a file relative to the site root, and a line and column when known
+/// (1-based, columns counted in Unicode scalars, as editors and YAML parsers count them).
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(path: String, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:col`, `path:line` or `path`, the form compilers and CI annotations read.
+    public var description: String {
+        switch (line, column) {
+        case let (line?, column?): return "\(path):\(line):\(column)"
+        case let (line?, nil): return "\(path):\(line)"
+        default: return path
+        }
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        if lhs.path != rhs.path { return lhs.path < rhs.path }
+        if (lhs.line ?? 0) != (rhs.line ?? 0) { return (lhs.line ?? 0) < (rhs.line ?? 0) }
+        return (lhs.column ?? 0) < (rhs.column ?? 0)
+    }
+}
+
+public enum Severity: String, Sendable, Hashable {
+    case error
+    case warning
+}
+
+/// A message in the two languages portal speaks. Teachers read Russian; the `path:line:col:
+/// error:` prefix stays the same in both so that editors and CI can parse it.
+public struct Message: Sendable, Hashable {
+    public var english: String
+    public var russian: String
+
+    public init(_ english: String, ru russian: String) {
+        self.english = english
+        self.russian = russian
+    }
+
+    public func text(in language: Language) -> String {
+        language == .russian ? russian : english
+    }
+}
+
+public enum Language: String, Sendable {
+    case english
+    case russian
+
+    /// Russian when the site is Russian or the user's locale is; English otherwise.
+    public static func choose(siteLanguage: String?, environment: [String: String]) -> Language {
+        if let site = siteLanguage?.lowercased(), site == "ru" || site.hasPrefix("ru-") { return .russian }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return value.lowercased().hasPrefix("ru") ? .russian : .english
+            }
+        }
+        return .english
+    }
+}
+
+/// One problem found while building, printed as one line.
+public struct Diagnostic: Error, Sendable, Hashable {
+    public var severity: Severity
+    public var location: SourceLocation?
+    public var message: Message
+
+    public init(_ severity: Severity, at location: SourceLocation?, _ message: Message) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(at location: SourceLocation?, _ english: String, ru: String) -> Diagnostic {
+        Diagnostic(.error, at: location, Message(english, ru: ru))
+    }
+
+    public static func warning(at location: SourceLocation?, _ english: String, ru: String) -> Diagnostic {
+        Diagnostic(.warning, at: location, Message(english, ru: ru))
+    }
+
+    /// `Content/data/mentors.yml:14:5: error: …`
+    public func formatted(in language: Language = .english) -> String {
+        let prefix = location.map { "\($0): " } ?? "portal: "
+        return "\(prefix)\(severity.rawValue): \(message.text(in: language))"
+    }
+}
+
+extension Diagnostic: CustomStringConvertible {
+    public var description: String { formatted() }
+}
+
+/// Thrown when a stage found errors; carries every problem found, so a teacher fixes them all
+/// in one go instead of one per build.
+public struct BuildFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Collects problems during a stage. Errors do not stop the stage: it goes on to find more.
+public struct DiagnosticLog: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    public mutating func append(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
+    public mutating func error(at location: SourceLocation?, _ english: String, ru: String) {
+        append(.error(at: location, english, ru: ru))
+    }
+
+    public mutating func warning(at location: SourceLocation?, _ english: String, ru: String) {
+        append(.warning(at: location, english, ru: ru))
+    }
+
+    /// Throws `BuildFailure` with everything collected when any error was found.
+    public func throwIfErrors() throws {
+        if hasErrors { throw BuildFailure(sorted) }
+    }
+
+    /// In file order, so the output reads top to bottom; stable for equal locations. The same
+    /// problem found many times (one template missing for 500 pages) is said once.
+    public var sorted: [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }.enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            switch (la, lb) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+}

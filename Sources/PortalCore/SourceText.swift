@@ -1,0 +1,87 @@
+import Foundation
+
+/// The text of a file a teacher wrote, decoded strictly as UTF-8.
+///
+/// Old editors save Windows-1251 or UTF-16; decoding those leniently would publish mojibake, so
+/// they are refused with a message that names the encoding the bytes look like.
+public enum SourceText {
+    /// Decodes `data` as UTF-8, dropping a byte-order mark and turning CRLF/CR line ends into LF.
+    public static func decode(_ data: Data, path: String) throws(Diagnostic) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let guess = nonUTF8Encoding(of: bytes) {
+            throw .error(
+                at: SourceLocation(path: path),
+                "the file is not UTF-8 (it looks like \(guess)); save it as UTF-8 in your editor",
+                ru: "файл не в кодировке UTF-8 (похоже на \(guess)); сохраните его в UTF-8")
+        }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes) ?? 0
+            let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+            throw .error(
+                at: SourceLocation(path: path, line: line, column: column),
+                "the file is not valid UTF-8 (a broken byte here); save it as UTF-8 in your editor",
+                ru: "файл не в кодировке UTF-8 (здесь испорченный байт); сохраните его в UTF-8")
+        }
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// Reads and decodes a file; `path` is how the file is named in messages.
+    public static func read(_ url: URL, path: String) throws(Diagnostic) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .error(at: SourceLocation(path: path), "cannot read the file: \(error.localizedDescription)",
+                         ru: "не удаётся прочитать файл: \(error.localizedDescription)")
+        }
+        return try decode(data, path: path)
+    }
+
+    /// A name for a non-UTF-8 encoding the bytes clearly are, or nil when they may be UTF-8.
+    static func nonUTF8Encoding(of bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        let sample = bytes.prefix(4096)
+        let zeros = sample.lazy.filter { $0 == 0 }.count
+        if sample.count >= 2, zeros * 4 >= sample.count { return "UTF-16" }
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        // Windows-1251 puts Cyrillic letters at 0xC0–0xFF as single bytes; in UTF-8 those bytes
+        // only start multi-byte sequences, so many of them followed by ASCII mean 1251 (or KOI8-R).
+        var single = 0
+        for (i, byte) in sample.enumerated() where byte >= 0xC0 {
+            let next = i + 1 < sample.count ? sample[sample.startIndex + i + 1] : 0x20
+            if next < 0x80 || next >= 0xC0 { single += 1 }
+        }
+        return single >= 1 ? "Windows-1251" : nil
+    }
+
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            if i + length > bytes.count { return i }
+            if String(validating: bytes[i..<i + length], as: UTF8.self) == nil { return i }
+            i += length
+        }
+        return nil
+    }
+
+    static func lineAndColumn(ofByte offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1
+        for b in bytes.prefix(offset) {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,201 @@
+import CCmark
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one place that talks to cmark (C). Everything else sees Swift values.
+public enum Markdown {
+    public struct Options: Sendable, Hashable {
+        /// Keep raw HTML and `javascript:` links as written. Off by default: escaped.
+        public var unsafeHTML: Bool
+        /// Curly quotes, dashes and ellipses from cmark.
+        public var smartPunctuation: Bool
+
+        public init(unsafeHTML: Bool = false, smartPunctuation: Bool = true) {
+            self.unsafeHTML = unsafeHTML
+            self.smartPunctuation = smartPunctuation
+        }
+
+        var cmarkFlags: Int32 {
+            var flags = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+            if smartPunctuation { flags |= CMARK_OPT_SMART }
+            if unsafeHTML { flags |= CMARK_OPT_UNSAFE }
+            return flags
+        }
+    }
+
+    /// A link or image destination as written, with where it stands in the Markdown.
+    public struct Link: Sendable, Hashable {
+        public var destination: String
+        public var isImage: Bool
+        /// Line and column within the Markdown text given to `render` (1-based).
+        public var line: Int
+        public var column: Int
+        /// Alt text for images (their inline content as plain text).
+        public var text: String
+    }
+
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var id: String
+        public var text: String
+    }
+
+    public struct Rendered: Sendable {
+        public var html: String
+        /// Every heading of the top level of the document, in order, with its id.
+        public var headings: [Heading]
+        /// Plain text of the whole document (for search and summaries).
+        public var plainText: String
+        /// Plain text of the first paragraph (a default description).
+        public var firstParagraph: String
+        /// Every link and image, after rewriting.
+        public var links: [Link]
+
+        public static let empty = Rendered(html: "", headings: [], plainText: "", firstParagraph: "", links: [])
+    }
+
+    /// Renders `text` to HTML. `rewrite` sees every link and image destination and may return
+    /// a replacement (for `.md` links and page-relative files); nil keeps it.
+    public static func render(
+        _ text: String,
+        options: Options = Options(),
+        rewrite: (Link) -> String? = { _ in nil }
+    ) -> Rendered {
+        let flags = options.cmarkFlags
+        let document: OpaquePointer = text.withCString { cmark_parse_document($0, strlen($0), flags) }
+        defer { cmark_node_free(document) }
+
+        var links: [Link] = []
+        var plain = ""
+        var firstParagraph: String?
+        var paragraphText = ""
+        var paragraphDepth = 0
+
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    let destination = string(cmark_node_get_url(node))
+                    var link = Link(destination: destination, isImage: type == CMARK_NODE_IMAGE,
+                                    line: Int(cmark_node_get_start_line(node)),
+                                    column: Int(cmark_node_get_start_column(node)),
+                                    text: type == CMARK_NODE_IMAGE ? plainText(of: node) : "")
+                    if link.line == 0 { link.line = enclosingLine(of: node) }
+                    if link.column == 0 { link.column = 1 }
+                    if let replacement = rewrite(link) {
+                        cmark_node_set_url(node, replacement)
+                        link.destination = replacement
+                    }
+                    links.append(link)
+                case CMARK_NODE_PARAGRAPH:
+                    paragraphDepth += 1
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    let literal = string(cmark_node_get_literal(node))
+                    plain += literal
+                    if paragraphDepth > 0 && firstParagraph == nil { paragraphText += literal }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    plain += " "
+                    if paragraphDepth > 0 && firstParagraph == nil { paragraphText += " " }
+                case CMARK_NODE_CODE_BLOCK:
+                    plain += string(cmark_node_get_literal(node)) + "\n"
+                default:
+                    break
+                }
+            } else if event == CMARK_EVENT_EXIT {
+                switch type {
+                case CMARK_NODE_PARAGRAPH:
+                    paragraphDepth -= 1
+                    if firstParagraph == nil && paragraphDepth == 0 && !paragraphText.isEmpty {
+                        firstParagraph = paragraphText
+                    }
+                    plain += "\n"
+                case CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                    plain += "\n"
+                default:
+                    break
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+
+        // Headings get ids: render the document block by block and write heading tags ourselves.
+        var html = ""
+        html.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        var headings: [Heading] = []
+        var ids = SlugSet(reserved: ["content", "main", "top", "toc"])
+        var block = cmark_node_first_child(document)
+        while let node = block {
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                let level = Int(cmark_node_get_heading_level(node))
+                let title = plainText(of: node)
+                let id = ids.unique(for: title)
+                headings.append(Heading(level: level, id: id, text: title))
+                let rendered = renderHTML(node, flags: flags)
+                // cmark writes exactly "<hN>" + inner + "</hN>\n" for a heading.
+                let inner = rendered.dropFirst(4).dropLast(6)
+                html += "<h\(level) id=\"\(id)\">\(inner)</h\(level)>\n"
+            } else {
+                html += renderHTML(node, flags: flags)
+            }
+            block = cmark_node_next(node)
+        }
+        return Rendered(html: html, headings: headings, plainText: plain,
+                        firstParagraph: firstParagraph ?? "", links: links)
+    }
+
+    /// Markdown to HTML with no ids or link handling, for short data fields.
+    public static func renderFragment(_ text: String, options: Options = Options()) -> String {
+        render(text, options: options).html
+    }
+
+    private static func renderHTML(_ node: OpaquePointer, flags: Int32) -> String {
+        guard let pointer = cmark_render_html(node, flags) else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) {
+                switch cmark_node_get_type(child) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    text += string(cmark_node_get_literal(child))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                default:
+                    break
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+        return text
+    }
+
+    /// Inline nodes may lack positions; the nearest block that has one is close enough.
+    private static func enclosingLine(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return line }
+            current = cmark_node_parent(n)
+        }
+        return 1
+    }
+}

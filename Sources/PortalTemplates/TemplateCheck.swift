@@ -1,0 +1,89 @@
+import PortalCore
+
+/// What swift-mustache does not check: a partial or parent that does not exist renders as
+/// nothing, and a template that includes itself recurses until the stack overflows. Both are
+/// found here, at load time, with the line and column of the tag.
+enum TemplateCheck {
+    struct Reference {
+        var name: String
+        var line: Int
+        var column: Int
+        /// Inside a `{{#section}}`: recursion there may end when the data does (a tree).
+        var conditional: Bool
+    }
+
+    static func checkReferences(_ sources: [String: (path: String, text: String)], log: inout DiagnosticLog) {
+        var graph: [String: [Reference]] = [:]
+        for (name, source) in sources {
+            let references = scan(source.text)
+            graph[name] = references
+            for ref in references where sources[ref.name] == nil {
+                log.error(at: SourceLocation(path: source.path, line: ref.line, column: ref.column),
+                          "unknown template \"\(ref.name)\" (no file \(ref.name).mustache in the theme's templates)",
+                          ru: "неизвестный шаблон «\(ref.name)» (в теме нет файла \(ref.name).mustache)")
+            }
+        }
+        // Unconditional include cycles never end.
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        func visit(_ name: String, _ stack: [String]) {
+            if state[name] == 2 { return }
+            state[name] = 1
+            for ref in graph[name] ?? [] where !ref.conditional && sources[ref.name] != nil {
+                if state[ref.name] == 1 {
+                    let cycle = (stack + [name, ref.name]).drop { $0 != ref.name }.joined(separator: " → ")
+                    log.error(at: SourceLocation(path: sources[name]!.path, line: ref.line, column: ref.column),
+                              "templates include each other without end: \(cycle)",
+                              ru: "шаблоны бесконечно включают друг друга: \(cycle)")
+                } else {
+                    visit(ref.name, stack + [name])
+                }
+            }
+            state[name] = 2
+        }
+        for name in sources.keys.sorted() { visit(name, []) }
+    }
+
+    /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.
+    static func scan(_ text: String) -> [Reference] {
+        var references: [Reference] = []
+        var line = 1, column = 1
+        var depth = 0
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" {
+                let tagLine = line, tagColumn = column
+                var j = i + 2
+                var inner = ""
+                while j + 1 < scalars.count, !(scalars[j] == "}" && scalars[j + 1] == "}") {
+                    inner.unicodeScalars.append(scalars[j])
+                    j += 1
+                }
+                let trimmed = inner.trimmingCharacters(in: .whitespaces)
+                if let sigil = trimmed.first {
+                    let name = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+                    switch sigil {
+                    case "#", "^": depth += 1
+                    case "/": depth = max(0, depth - 1)
+                    case ">", "<":
+                        if !name.hasPrefix("*") {
+                            references.append(Reference(name: name, line: tagLine, column: tagColumn, conditional: depth > 0))
+                        }
+                    default: break
+                    }
+                }
+                // advance position counters over the tag
+                while i < min(j + 2, scalars.count) {
+                    if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+                    i += 1
+                }
+                continue
+            }
+            if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            i += 1
+        }
+        return references
+    }
+}
+
+import Foundation

@@ -1,0 +1,176 @@
+import Foundation
+import PortalCore
+internal import Yams
+
+/// A YAML document as a plain value tree that remembers where every node stood, so that a
+/// wrong value can be reported as `file:line:col`. Yams' own `Node` holds class references and
+/// is not `Sendable`; this is.
+public struct YAMLNode: Sendable {
+    public enum Kind: Sendable {
+        case scalar(Scalar)
+        case sequence([YAMLNode])
+        case mapping([Pair])
+    }
+
+    public struct Pair: Sendable {
+        public var key: YAMLNode
+        public var value: YAMLNode
+    }
+
+    /// A scalar as written, and what YAML's rules make of it when unquoted.
+    public struct Scalar: Sendable {
+        public var text: String
+        public var quoted: Bool
+        public var resolved: Resolved
+    }
+
+    public enum Resolved: Sendable, Equatable {
+        case null, bool(Bool), int(Int), float(Double), string(String)
+    }
+
+    public var kind: Kind
+    public var line: Int
+    public var column: Int
+
+    public func location(in path: String) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+
+    public var scalar: Scalar? {
+        if case .scalar(let s) = kind { return s }
+        return nil
+    }
+
+    public var isNull: Bool { scalar?.resolved == .null }
+
+    /// For messages: how a teacher would recognise the value.
+    public var shortDescription: String {
+        switch kind {
+        case .scalar(let s):
+            if s.resolved == .null { return "nothing" }
+            let text = s.text.count > 40 ? String(s.text.prefix(40)) + "…" : s.text
+            return "\"\(text)\""
+        case .sequence: return "a list"
+        case .mapping: return "a set of keys"
+        }
+    }
+
+    public var shortDescriptionRussian: String {
+        switch kind {
+        case .scalar(let s):
+            if s.resolved == .null { return "пустое значение" }
+            let text = s.text.count > 40 ? String(s.text.prefix(40)) + "…" : s.text
+            return "«\(text)»"
+        case .sequence: return "список"
+        case .mapping: return "набор ключей"
+        }
+    }
+
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let pairs) = kind else { return nil }
+        return pairs.first { $0.key.scalar?.text == key }?.value
+    }
+}
+
+public enum YAMLDocument {
+    /// Parses one YAML document. `lineOffset` shifts reported lines, for front matter that
+    /// starts below the file's first line. An empty document gives nil.
+    public static func parse(_ text: String, path: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLNode? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            // libyaml's words for a tab ("found character that cannot start any token") do not
+            // tell a teacher what to do; name the tab instead.
+            if let tab = firstIndentationTab(in: text) {
+                throw .error(
+                    at: SourceLocation(path: path, line: tab.line + lineOffset, column: tab.column),
+                    "a tab is used for indentation; YAML allows only spaces there",
+                    ru: "для отступа использован символ табуляции; в YAML отступы делаются только пробелами")
+            }
+            throw diagnostic(for: error, path: path, lineOffset: lineOffset)
+        } catch {
+            throw .error(at: SourceLocation(path: path), "invalid YAML: \(error)", ru: "ошибка YAML: \(error)")
+        }
+        guard let node else { return nil }
+        return convert(node, lineOffset: lineOffset, depth: 0)
+    }
+
+    static func convert(_ node: Node, lineOffset: Int, depth: Int) -> YAMLNode {
+        let line = (node.mark?.line ?? 1) + lineOffset
+        let column = node.mark?.column ?? 1
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(kind: .scalar(makeScalar(scalar, node: node)), line: line, column: column)
+        case .sequence(let sequence):
+            return YAMLNode(kind: .sequence(sequence.map { convert($0, lineOffset: lineOffset, depth: depth + 1) }),
+                            line: line, column: column)
+        case .mapping(let mapping):
+            let pairs = mapping.map {
+                YAMLNode.Pair(key: convert($0.key, lineOffset: lineOffset, depth: depth + 1),
+                              value: convert($0.value, lineOffset: lineOffset, depth: depth + 1))
+            }
+            return YAMLNode(kind: .mapping(pairs), line: line, column: column)
+        case .alias:
+            // Yams resolves aliases while composing; an unresolved one is kept as text.
+            return YAMLNode(kind: .scalar(.init(text: "", quoted: false, resolved: .null)), line: line, column: column)
+        }
+    }
+
+    static func makeScalar(_ scalar: Node.Scalar, node: Node) -> YAMLNode.Scalar {
+        let quoted = scalar.style != .plain && scalar.style != .any
+        if quoted {
+            return .init(text: scalar.string, quoted: true, resolved: .string(scalar.string))
+        }
+        let resolved: YAMLNode.Resolved
+        switch Tag.Name(rawValue: node.tag.rawValue) {
+        case .null: resolved = .null
+        case .bool: resolved = node.bool.map { .bool($0) } ?? .string(scalar.string)
+        case .int: resolved = node.int.map { .int($0) } ?? .string(scalar.string)
+        case .float: resolved = node.float.map { .float($0) } ?? .string(scalar.string)
+        default: resolved = .string(scalar.string)
+        }
+        return .init(text: scalar.string, quoted: false, resolved: resolved)
+    }
+
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
+            return .error(at: at(mark), "invalid YAML: \(problem)\(while_)",
+                          ru: "ошибка в записи YAML: \(problem)\(while_)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.joined(separator: ", ")
+            return .error(at: at(context.mark), "the key \(keys) is given twice in the same block",
+                          ru: "ключ \(keys) указан дважды в одном блоке")
+        case let .reader(problem, _, _, _):
+            return .error(at: SourceLocation(path: path), "cannot read YAML: \(problem)",
+                          ru: "не удаётся прочитать YAML: \(problem)")
+        default:
+            return .error(at: SourceLocation(path: path), "invalid YAML: \(error)", ru: "ошибка YAML: \(error)")
+        }
+    }
+
+    /// The first tab among a line's leading white space.
+    static func firstIndentationTab(in text: String) -> (line: Int, column: Int)? {
+        var line = 1
+        var atLineStart = true
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line += 1; column = 1; atLineStart = true
+                continue
+            }
+            if atLineStart {
+                if scalar == "\t" { return (line, column) }
+                if scalar != " " { atLineStart = false }
+            }
+            column += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import PortalBuild
+import PortalCore
+
+@main
+struct Portal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portal",
+        abstract: "Builds the website of a school mentoring programme from Markdown pages and YAML data.",
+        discussion: """
+        A site root holds Content/ (site.yml, Markdown pages, data/*.yml, files) and Themes/.
+        `portal build` writes the site to Public/; a failed build leaves Public/ as it was.
+        """,
+        version: "0.1.0",
+        subcommands: [Build.self],
+        defaultSubcommand: nil)
+}
+
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site root: the folder that holds Content/ and Themes/.", valueName: "dir"))
+    var root: String = "."
+
+    @Flag(name: .long, help: "Include pages marked draft: true (for previewing).")
+    var drafts = false
+
+    @Flag(name: [.short, .long], help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "Print more about what is built.")
+    var verbose = false
+
+    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
+}
+
+extension Portal {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site into the output folder.",
+            discussion: """
+            Every problem is printed as one line, path:line:column: error: message, and the build
+            exits with status 1. The output folder is replaced only by a complete, successful build.
+            """)
+
+        @OptionGroup var site: SiteOptions
+
+        @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/Public).", valueName: "dir"))
+        var output: String?
+
+        @Flag(name: .long, help: "Treat warnings as errors (for CI).")
+        var strict = false
+
+        func run() throws {
+            let root = site.rootURL
+            let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Public")
+            let options = BuildOptions(root: root, output: outputURL, includeDrafts: site.drafts, strict: strict)
+            let console = Console(root: root, quiet: site.quiet)
+            switch Result(catching: { () throws(BuildFailure) -> BuildReport in try Builder.build(options) }) {
+            case .success(let report):
+                console.print(report.warnings)
+                console.summary(
+                    english: "built \(report.pages) pages and \(report.files) files in \(String(format: "%.2f", report.seconds)) s",
+                    russian: "собрано страниц: \(report.pages), файлов: \(report.files) за \(String(format: "%.2f", report.seconds)) с")
+            case .failure(let failure):
+                console.failed(failure)
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Prints diagnostics in the teacher's language: Russian for a Russian site or locale.
+struct Console {
+    let language: Language
+    let quiet: Bool
+
+    init(root: URL, quiet: Bool) {
+        self.language = Language.choose(siteLanguage: SiteLanguage.peek(root: root),
+                                        environment: ProcessInfo.processInfo.environment)
+        self.quiet = quiet
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
+            FileHandle.standardError.write(Data((diagnostic.formatted(in: language) + "\n").utf8))
+        }
+    }
+
+    /// Every problem, then a closing line with the count.
+    func failed(_ failure: BuildFailure) {
+        print(failure.diagnostics)
+        let errors = failure.diagnostics.filter { $0.severity == .error }.count
+        let warnings = failure.diagnostics.count - errors
+        if errors == 0 {
+            summary(english: "\(warnings) warning\(warnings == 1 ? "" : "s") (--strict): the site was not written",
+                    russian: "предупреждений: \(warnings) (--strict): сайт не записан", always: true)
+        } else {
+            summary(english: "\(errors) error\(errors == 1 ? "" : "s"): the site was not written",
+                    russian: "ошибок: \(errors): сайт не записан", always: true)
+        }
+    }
+
+    func summary(english: String, russian: String, always: Bool = false) {
+        guard !quiet || always else { return }
+        let line = (language == .russian ? russian : english) + "\n"
+        if always {
+            FileHandle.standardError.write(Data(line.utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(line.utf8))
+        }
+    }
+}
