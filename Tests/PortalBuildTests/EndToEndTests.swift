@@ -1,0 +1,88 @@
+import Foundation
+import PortalBuild
+import PortalCore
+import Testing
+
+/// Builds the fixture site under Tests/Fixtures/sites/basic and reads what was written.
+@Suite struct EndToEndTests {
+    @Test func buildsTheFixtureSite() throws {
+        let site = try FixtureSite()
+        let report = try site.build()
+        #expect(report.pages == 10)
+
+        // Home, section index, nested page, Cyrillic path transliterated.
+        #expect(site.exists("index.html"))
+        #expect(site.exists("stages/index.html"))
+        #expect(site.exists("stages/nested/deep/index.html"))
+        #expect(site.exists("novosti/itogi/index.html"))
+
+        // The section page lists its children, ordered by `order`.
+        let stages = try site.html("stages/index.html")
+        let zapusk = try #require(stages.range(of: "<a href=\"/stages/zapusk/\">Запуск</a>"))
+        let otbor = try #require(stages.range(of: "<a href=\"/stages/otbor/\">Отбор наставников</a>"))
+        #expect(zapusk.lowerBound < otbor.lowerBound)
+        // A folder without index.md is no section: its pages belong to the section above.
+        #expect(stages.contains("<a href=\"/stages/nested/deep/\">Глубокая страница</a>"))
+
+        // .md links rewritten to page URLs, with fragments; files made absolute.
+        let about = try site.html("about/index.html")
+        #expect(about.contains("<a href=\"/stages/\">этапы</a>"))
+        #expect(about.contains("<a href=\"/stages/otbor/#kriterii\">этап 2</a>"))
+        #expect(about.contains("<a href=\"/stages/nested/deep/\">глубокую страницу</a>"))
+        #expect(about.contains("<img src=\"/files/plan.svg\" alt=\"План\" />"))
+        #expect(about.contains("<time datetime=\"2025-09-01\">1 сентября 2025 г.</time>"))
+
+        // Heading anchors: Cyrillic headings get usable, unique ids; the TOC links to them.
+        let otborPage = try site.html("stages/otbor/index.html")
+        #expect(otborPage.contains("<h2 id=\"kriterii\">Критерии</h2>"))
+        #expect(otborPage.contains("<h2 id=\"kriterii-1\">Критерии</h2>"))
+        #expect(otborPage.contains("<h2 id=\"section\">!!!</h2>"))
+        #expect(otborPage.contains("<a class=\"toc\" href=\"#kriterii\">Критерии</a>"))
+
+        // Menu marks the current page.
+        #expect(stages.contains("<a href=\"/stages/\" aria-current=\"page\">Этапы</a>"))
+
+        // Data file rendered through a template, with references resolved and Markdown fields.
+        let mentors = try site.html("mentors/index.html")
+        #expect(mentors.contains("<a href=\"/mentors/ivanova-anna/\">Иванова Анна Петровна</a>"))
+        #expect(mentors.contains("<span>учитель\u{00A0}— учитель</span>"), "typography: no-break space before a dash")
+        #expect(mentors.contains("<strong>олимпиадный</strong>"))
+        #expect(site.exists("mentors/ivanova-anna/index.html"))
+
+        // Assets of the theme and files of the content are copied.
+        #expect(site.exists("assets/css/site.css"))
+        #expect(site.exists("files/polozhenie.pdf"))
+    }
+
+    @Test func draftsAreLeftOutUnlessAsked() throws {
+        let site = try FixtureSite()
+        try site.build()
+        #expect(!site.exists("news/draft-post/index.html"))
+        #expect(try !site.html("news/index.html").contains("Черновик"))
+
+        try site.build(drafts: true)
+        #expect(site.exists("news/draft-post/index.html"))
+        #expect(try site.html("news/index.html").contains("Черновик новости"))
+    }
+
+    @Test func mentorWithoutConsentIsNotPublished() throws {
+        let site = try FixtureSite()
+        let report = try site.build()
+        #expect(report.warnings.map { $0.formatted() } == [
+            "Content/data/mentors.yml:12:3: warning: mentor \"petrov-secret\" has no consent: true (consent to the processing of personal data), so the mentor is not published",
+        ])
+        for (path, data) in try site.snapshot() {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("petrov-secret") && !text.contains("Скрытов"), "leaked in \(path)")
+        }
+        #expect(!site.exists("mentors/petrov-secret/index.html"))
+    }
+
+    @Test func buildsAreByteIdentical() throws {
+        let site = try FixtureSite()
+        try site.build()
+        let first = try site.snapshot()
+        try site.build()
+        #expect(try site.snapshot() == first)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import PortalBuild
+import PortalCore
+import Testing
+
+/// The repository's Tests/ folder, found from this file so tests run from any directory.
+let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = testsDirectory.deletingLastPathComponent()
+
+/// A throw-away copy of a fixture site that a test may change.
+struct FixtureSite {
+    let root: URL
+    let output: URL
+
+    init(_ name: String = "basic") throws {
+        let base = FileManager.default.temporaryDirectory
+            .appendingPathComponent("portal-tests-\(UUID().uuidString)")
+        root = base.appendingPathComponent("site")
+        output = base.appendingPathComponent("Public")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: testsDirectory.appendingPathComponent("Fixtures/sites/\(name)"), to: root)
+    }
+
+    func write(_ relative: String, _ text: String) throws {
+        let url = root.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func writeBytes(_ relative: String, _ bytes: [UInt8]) throws {
+        try Data(bytes).write(to: root.appendingPathComponent(relative))
+    }
+
+    func remove(_ relative: String) throws {
+        try FileManager.default.removeItem(at: root.appendingPathComponent(relative))
+    }
+
+    func read(_ relative: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    @discardableResult
+    func build(drafts: Bool = false, strict: Bool = false) throws -> BuildReport {
+        try Builder.build(BuildOptions(root: root, output: output, includeDrafts: drafts, strict: strict))
+    }
+
+    /// The build's error lines, in English, as the CLI prints them.
+    func errors(drafts: Bool = false) -> [String] {
+        do {
+            try build(drafts: drafts)
+            return []
+        } catch let failure as BuildFailure {
+            return failure.diagnostics.filter { $0.severity == .error }.map { $0.formatted(in: .english) }
+        } catch {
+            return ["unexpected: \(error)"]
+        }
+    }
+
+    func html(_ relative: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path)
+    }
+
+    /// Every file of the output with its bytes, to prove a failed build changed nothing.
+    func snapshot() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[url.path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+}
