@@ -73,6 +73,7 @@ enum DataLoader {
         for (index, item) in items.enumerated() {
             let keyPath = "\(name)[\(index)]"
             let type: FieldType = schema.map { .record($0.record) } ?? .any
+            nodes.append(item)
             guard case .map(var fields)? = validator.validate(item, as: type, keyPath: keyPath) else {
                 if schema == nil {
                     validator.log.error(at: item.location(in: path), "\(keyPath): each entry must be a set of keys",
@@ -102,12 +103,10 @@ enum DataLoader {
                     ru: "у наставника «\(who)» нет consent: true (согласия на обработку персональных данных), поэтому он не публикуется")
                 if let id { withheld.insert(id) }
                 if let photo = fields["photo"]?.string { withheldFiles.insert(photo) }
-                nodes.append(item)
                 continue
             }
             renderMarkdownFields(&fields, schema: schema, markdown: markdown)
             entries.append(DataEntry(fields: fields, location: item.location(in: path), id: id))
-            nodes.append(item)
         }
         log.append(contentsOf: validator.log.diagnostics)
         return (DataFile(name: name, path: path, entries: entries, withheldIDs: withheld, withheldFiles: withheldFiles), nodes)
@@ -144,9 +143,12 @@ enum DataLoader {
     /// not checked, so one mistake does not make a cascade of messages.
     private static func checkReferences(_ files: [String: (DataFile, [YAMLNode])], unreadable: Set<String>,
                                         log: inout DiagnosticLog) {
+        // Ids of every entry written, valid or not, published or not: an entry with a typo in
+        // another key is still there, and references to it are fine.
         var known: [String: Set<String>] = [:]
-        for (name, (file, _)) in files {
-            known[name] = Set(file.entries.compactMap(\.id)).union(file.withheldIDs)
+        for (name, (_, nodes)) in files {
+            let idKey = DataSchemas.all[name]?.idKey ?? "id"
+            known[name] = Set(nodes.compactMap { $0[idKey]?.scalar?.text })
         }
         for (name, (file, nodes)) in files.sorted(by: { $0.key < $1.key }) {
             guard let schema = DataSchemas.all[name] else { continue }

@@ -60,6 +60,11 @@ struct FixtureSite {
         try String(contentsOf: output.appendingPathComponent(relative), encoding: .utf8)
     }
 
+    /// The page's HTML with no-break spaces (from the typography stage) read as plain spaces.
+    func text(_ relative: String) throws -> String {
+        try html(relative).replacingOccurrences(of: "\u{00A0}", with: " ")
+    }
+
     func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path)
     }
