@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // A small HTTP server on Swift concurrency and plain sockets (no SwiftNIO): `portal serve`.
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -30,8 +32,11 @@ let package = Package(
         .target(name: "PortalBuild", dependencies: [
             "PortalCore", "PortalContent", "PortalMarkdown", "PortalTemplates", "PortalSearch", "CPortalSystem",
         ]),
+        .target(name: "PortalServe", dependencies: [
+            "PortalBuild", "PortalCore", .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "portal", dependencies: [
-            "PortalBuild", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PortalBuild", "PortalServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalYAMLTests", dependencies: ["PortalYAML"]),
@@ -39,6 +44,7 @@ let package = Package(
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
         .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
         .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild"]),
+        .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),
     ],
     swiftLanguageModes: [.v6]
 )

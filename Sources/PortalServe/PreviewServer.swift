@@ -1,0 +1,2 @@
+// `portal serve` lives here (being written).
+public enum PreviewServer {}
