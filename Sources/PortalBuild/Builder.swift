@@ -26,6 +26,20 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// The site's language, for choosing the language of messages.
     public var language: String
+    /// How long each stage took, for `--verbose`.
+    public var phases: [(name: String, seconds: Double)]
+}
+
+/// Times the stages of a build.
+struct Stopwatch {
+    private var last = DispatchTime.now()
+    private(set) var phases: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now()
+        phases.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
 }
 
 /// The whole pipeline: load → model → render → write. Nothing reaches the output folder unless
@@ -33,12 +47,15 @@ public struct BuildReport: Sendable {
 public enum Builder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
+        var stopwatch = Stopwatch()
         let root = options.root.standardizedFileURL
         try OutputWriter.checkOutput(options.output, root: root)
 
         let (site, loadWarnings) = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
+        stopwatch.lap("load and check content")
         let theme = try Theme.load(root: root, name: site.config.theme)
         let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site))
+        stopwatch.lap("load theme, prepare data")
 
         var log = DiagnosticLog()
         log.append(contentsOf: loadWarnings)
@@ -74,6 +91,7 @@ public enum Builder {
                 return output.diagnostics
             }
             for diagnostics in results { log.append(contentsOf: diagnostics) }
+            stopwatch.lap("render and write pages")
             for file in files {
                 if let failure = writer.copy(from: file.source, to: file.destination) { log.append(failure) }
             }
@@ -81,14 +99,16 @@ public enum Builder {
                 if let failure = writer.write(extra.content, to: extra.path) { log.append(failure) }
             }
             if log.hasErrors || (options.strict && !log.warnings.isEmpty) { throw BuildFailure(log.sorted) }
+            stopwatch.lap("copy files")
             try writer.commit()
+            stopwatch.lap("swap output in")
         } catch {
             writer.discard()
             throw error
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds,
-                           language: site.config.language)
+                           language: site.config.language, phases: stopwatch.phases)
     }
 }
 

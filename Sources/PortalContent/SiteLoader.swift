@@ -127,41 +127,47 @@ struct ContentInventory {
 
     static func scan(content: URL, log: inout DiagnosticLog) -> ContentInventory {
         var inventory = ContentInventory()
-        let contentPath = content.resolvingSymlinksInPath().path
-        let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: content, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return inventory }
-        for case let url as URL in enumerator {
-            let relative = SiteLoader.relativePath(url, to: content)
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            if values?.isSymbolicLink == true {
+        let contentPath = content.path
+        var skipped: [String] = []
+        for entry in FileTree.walk(contentPath) {
+            if skipped.contains(where: { entry.path.hasPrefix($0 + "/") }) { continue }
+            let url = content.appendingPathComponent(entry.path)
+            var kind = entry.kind
+            if kind == .symbolicLink {
                 // A link may point anywhere on the machine; publish only what stays in Content/.
                 let target = url.resolvingSymlinksInPath().path
-                if !(target == contentPath || target.hasPrefix(contentPath + "/")) {
-                    log.error(at: SourceLocation(path: "Content/" + relative),
+                guard target == contentPath || target.hasPrefix(contentPath + "/") else {
+                    log.error(at: SourceLocation(path: "Content/" + entry.path),
                               "this symbolic link points outside Content/ (\(target)); copy the file in instead",
                               ru: "эта символическая ссылка указывает за пределы Content/ (\(target)); скопируйте файл в папку")
-                    enumerator.skipDescendants()
                     continue
                 }
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    // Linked folders are not walked: their files would have two names.
+                    log.warning(at: SourceLocation(path: "Content/" + entry.path),
+                                "a symbolic link to a folder is skipped; move the folder into Content/",
+                                ru: "символическая ссылка на папку пропущена; перенесите папку в Content/")
+                    skipped.append(entry.path)
+                    continue
+                }
+                kind = .file
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard kind == .file else { continue }
+            let relative = entry.path
             if relative == "site.yml" { continue }
-            if relative.hasPrefix("data/") {
-                if url.pathExtension == "yml" || url.pathExtension == "yaml" {
-                    if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(url) }
-                    continue
-                }
+            let ext = (relative as NSString).pathExtension.lowercased()
+            if relative.hasPrefix("data/") && (ext == "yml" || ext == "yaml") {
+                if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(url) }
+                continue
             }
-            if url.pathExtension.lowercased() == "md" || url.pathExtension.lowercased() == "markdown" {
+            if ext == "md" || ext == "markdown" {
                 inventory.pages.append(url)
             } else {
                 inventory.files.append(url)
             }
         }
-        inventory.pages.sort { $0.path < $1.path }
-        inventory.files.sort { $0.path < $1.path }
         return inventory
     }
 }

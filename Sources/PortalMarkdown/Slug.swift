@@ -16,31 +16,40 @@ public enum Slug {
 
     /// Lower-case ASCII letters, digits and single hyphens; nil when nothing usable is left.
     public static func make(_ text: String) -> String? {
-        var out = ""
+        var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
-        for character in text.lowercased() {
-            let piece: String
-            if let ascii = character.asciiValue {
-                if (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x30 && ascii <= 0x39) {
-                    piece = String(character)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            var piece: Substring.UTF8View? = nil
+            var ascii: UInt8 = 0
+            switch v {
+            case 0x61...0x7A, 0x30...0x39: ascii = UInt8(v)
+            case 0x41...0x5A: ascii = UInt8(v) + 0x20
+            case 0x430...0x44F: piece = cyrillic[Int(v - 0x430)].utf8
+            case 0x410...0x42F: piece = cyrillic[Int(v - 0x410)].utf8
+            case 0x451, 0x401: piece = cyrillic[5].utf8  // ё → e
+            default:
+                if let latin = table[Character(scalar).lowercased().first ?? " "] {
+                    piece = Substring(latin).utf8
                 } else {
                     pendingHyphen = true
                     continue
                 }
-            } else if let latin = table[character] {
-                if latin.isEmpty { continue }
-                piece = latin
-            } else {
-                pendingHyphen = true
-                continue
             }
-            if pendingHyphen && !out.isEmpty { out.append("-") }
+            if let p = piece, p.isEmpty { continue }  // ъ, ь
+            if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
             pendingHyphen = false
-            out += piece
+            if let p = piece { out.append(contentsOf: p) } else { out.append(ascii) }
         }
-        return out.isEmpty ? nil : out
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
+
+    /// а…я in alphabet order (without ё), transliterated.
+    static let cyrillic: [Substring] = [
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+        "r", "s", "t", "u", "f", "h", "c", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya",
+    ]
 
     /// Transliterates without slugging (keeps case, spaces and punctuation).
     public static func transliterate(_ text: String) -> String {

@@ -56,11 +56,14 @@ public struct Theme: Sendable {
     }
 
     static func compile(_ text: String, path: String) throws(Diagnostic) -> MustacheTemplate {
+        _ = FastHTMLEscaping.registered
         do {
-            return try MustacheTemplate(string: text)
+            return try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
             let (english, russian) = describe(error.error)
-            throw .error(at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+            let line = error.context.lineNumber
+            let column = error.context.columnNumber - (line == 1 ? FastHTMLEscaping.pragma.count : 0)
+            throw .error(at: SourceLocation(path: path, line: line, column: max(1, column)),
                          "template syntax: \(english)", ru: "ошибка в шаблоне: \(russian)")
         } catch {
             throw .error(at: SourceLocation(path: path), "template syntax: \(error)", ru: "ошибка в шаблоне: \(error)")
@@ -92,15 +95,6 @@ public struct Theme: Sendable {
 
     /// Relative paths of the regular files below `directory`, sorted, hidden files skipped.
     static func files(under directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: directory, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        let base = directory.standardizedFileURL.path + "/"
-        var result: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(base) { result.append(String(path.dropFirst(base.count))) }
-        }
-        return result.sorted()
+        FileTree.walk(directory.path).filter { $0.kind == .file }.map(\.path)
     }
 }

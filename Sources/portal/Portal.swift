@@ -58,6 +58,12 @@ extension Portal {
             switch Result(catching: { () throws(BuildFailure) -> BuildReport in try Builder.build(options) }) {
             case .success(let report):
                 console.print(report.warnings)
+                if site.verbose {
+                    for phase in report.phases {
+                        console.summary(english: String(format: "  %-28@ %.3f s", phase.name as NSString, phase.seconds),
+                                        russian: String(format: "  %-28@ %.3f s", phase.name as NSString, phase.seconds))
+                    }
+                }
                 console.summary(
                     english: "built \(report.pages) pages and \(report.files) files in \(String(format: "%.2f", report.seconds)) s",
                     russian: "собрано страниц: \(report.pages), файлов: \(report.files) за \(String(format: "%.2f", report.seconds)) с")

@@ -64,3 +64,18 @@ import Testing
         #expect(try YAMLDocument.parse("# only a comment\n", path: "f.yml") == nil)
     }
 }
+
+@Suite struct CoreSchemaTests {
+    @Test(arguments: [
+        ("42", YAMLNode.Resolved.int(42)), ("-7", .int(-7)), ("0x1F", .int(31)), ("0o17", .int(15)),
+        ("4.5", .float(4.5)), ("1e3", .float(1000)), (".5", .float(0.5)),
+        ("true", .bool(true)), ("False", .bool(false)), ("~", .null), ("null", .null),
+        ("no", .string("no")), ("yes", .string("yes")), ("on", .string("on")),
+        ("2025-09-01", .string("2025-09-01")), ("45-ОД", .string("45-ОД")), ("1.2.3", .string("1.2.3")),
+        ("десять", .string("десять")),
+    ])
+    func plainScalarsFollowYAML12(text: String, expected: YAMLNode.Resolved) throws {
+        let node = try #require(try YAMLDocument.parse("v: \(text)\n", path: "f.yml"))
+        #expect(node["v"]?.scalar?.resolved == expected)
+    }
+}
