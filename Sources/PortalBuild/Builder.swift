@@ -28,6 +28,8 @@ public struct BuildReport: Sendable {
     public var language: String
     /// How long each stage took, for `--verbose`.
     public var phases: [(name: String, seconds: Double)]
+    /// Nothing had changed since the last build: the output was left as it was.
+    public var upToDate: Bool
 }
 
 /// Times the stages of a build.
@@ -45,27 +47,106 @@ struct Stopwatch {
 /// The whole pipeline: load → model → render → write. Nothing reaches the output folder unless
 /// every stage succeeded.
 public enum Builder {
+    /// Bumped when a change to portal changes its output, so the build cache is not trusted.
+    static let toolVersion = "portal-0.1.0"
+
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
         var stopwatch = Stopwatch()
         let root = options.root.standardizedFileURL
-        try OutputWriter.checkOutput(options.output, root: root)
+        let output = options.output.standardizedFileURL
+        try OutputWriter.checkOutput(output, root: root)
+
+        let settings = "\(toolVersion) drafts=\(options.includeDrafts) strict=\(options.strict) output=\(output.path)"
+        let previous = BuildCache.load(root: root, settings: settings)
+        let inputs = BuildCache.scanInputs(root: root, previous: previous)
+        stopwatch.lap("check what changed")
+        if let previous, previous.inputs == inputs, previous.outputIsIntact(output) {
+            return BuildReport(pages: 0, files: 0, warnings: previous.warnings, seconds: seconds(since: start),
+                               language: SiteLanguage.peek(root: root) ?? "ru", phases: stopwatch.phases, upToDate: true)
+        }
+        // From here on the old cache may not describe the output; it is rewritten on success.
+        BuildCache.forget(root: root)
 
         let (site, loadWarnings) = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
         stopwatch.lap("load and check content")
         let theme = try Theme.load(root: root, name: site.config.theme)
         let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site))
+        let globalHash = GlobalFingerprint.make(site: site, inputs: inputs, settings: settings)
         stopwatch.lap("load theme, prepare data")
 
         var log = DiagnosticLog()
         log.append(contentsOf: loadWarnings)
-
-        let writer = OutputWriter(output: options.output)
         var files: [(source: String, destination: String)] = site.files.map { ($0.source, $0.destination) } + theme.assets
         files.sort { $0.destination < $1.destination }
         let extras = ExtraOutputs.make(site: site, theme: theme)
+        checkClaims(site: site, files: files, extras: extras, log: &log)
+        if log.hasErrors { throw BuildFailure(log.sorted) }
 
-        // Claimed output paths: a page and a file must not write the same path.
+        let writer = OutputWriter(output: output, previous: previous?.outputs ?? [:])
+        // With the same settings, data, theme and page list, a page whose own file did not
+        // change renders to the same bytes as last time: link it instead of rendering it.
+        let reusable = previous?.globalHash == globalHash
+        try writer.prepare()
+        var written: [String: BuildCache.Output] = [:]
+        do throws(BuildFailure) {
+            try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path))
+            let results = site.pages.concurrentMap { page -> PageResult in
+                let path = page.outputPath
+                if reusable, let old = previous?.outputs[path], previous?.inputs[page.source] == inputs[page.source],
+                   writer.reuse(path, as: old) {
+                    return PageResult(path: path, output: old, diagnostics: [])
+                }
+                let rendered = renderer.render(page)
+                if rendered.diagnostics.contains(where: { $0.severity == .error }) {
+                    return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics)
+                }
+                switch writer.write(rendered.html, to: path) {
+                case .success(let out): return PageResult(path: path, output: out, diagnostics: rendered.diagnostics)
+                case .failure(let failure): return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics + [failure])
+                }
+            }
+            for result in results {
+                log.append(contentsOf: result.diagnostics)
+                if let out = result.output { written[result.path] = out }
+            }
+            stopwatch.lap("render and write pages")
+            for file in files {
+                let input = inputs[relativeToRoot(file.source, root: root)]
+                switch writer.copy(from: file.source, to: file.destination, hash: input?.hash, size: input?.size) {
+                case .success(let out): written[file.destination] = out
+                case .failure(let failure): log.append(failure)
+                }
+            }
+            for extra in extras {
+                switch writer.write(extra.content, to: extra.path) {
+                case .success(let out): written[extra.path] = out
+                case .failure(let failure): log.append(failure)
+                }
+            }
+            stopwatch.lap("copy files")
+            if log.hasErrors || (options.strict && !log.warnings.isEmpty) { throw BuildFailure(log.sorted) }
+            try writer.commit()
+            stopwatch.lap("swap output in")
+        } catch {
+            writer.discard()
+            throw error
+        }
+        BuildCache(version: BuildCache.version, settings: settings, inputs: inputs, globalHash: globalHash, outputs: written,
+                   warnings: log.warnings).save(root: root)
+        return BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds(since: start),
+                           language: site.config.language, phases: stopwatch.phases, upToDate: false)
+    }
+
+    struct PageResult: Sendable {
+        var path: String
+        var output: BuildCache.Output?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// A page and a file, or a file and a generated file, must not write the same path.
+    static func checkClaims(site: Site, files: [(source: String, destination: String)], extras: [ExtraOutputs.Output],
+                            log: inout DiagnosticLog) {
         var claimed: [String: String] = [:]
         for page in site.pages { claimed[page.outputPath] = page.source }
         for file in files {
@@ -79,36 +160,19 @@ public enum Builder {
             log.error(at: SourceLocation(path: claimed[extra.path]!), "\(extra.path) is also generated by portal (\(extra.reason))",
                       ru: "\(extra.path) также создаётся самим portal (\(extra.reason))")
         }
-        if log.hasErrors { throw BuildFailure(log.sorted) }
+    }
 
-        try writer.prepare()
-        do throws(BuildFailure) {
-            try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path))
-            let results = site.pages.concurrentMap { page -> [Diagnostic] in
-                let output = renderer.render(page)
-                if output.diagnostics.contains(where: { $0.severity == .error }) { return output.diagnostics }
-                if let failure = writer.write(output.html, to: page.outputPath) { return output.diagnostics + [failure] }
-                return output.diagnostics
-            }
-            for diagnostics in results { log.append(contentsOf: diagnostics) }
-            stopwatch.lap("render and write pages")
-            for file in files {
-                if let failure = writer.copy(from: file.source, to: file.destination) { log.append(failure) }
-            }
-            for extra in extras {
-                if let failure = writer.write(extra.content, to: extra.path) { log.append(failure) }
-            }
-            if log.hasErrors || (options.strict && !log.warnings.isEmpty) { throw BuildFailure(log.sorted) }
-            stopwatch.lap("copy files")
-            try writer.commit()
-            stopwatch.lap("swap output in")
-        } catch {
-            writer.discard()
-            throw error
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds,
-                           language: site.config.language, phases: stopwatch.phases)
+    static func relativeToRoot(_ path: String, root: URL) -> String {
+        let prefix = root.path + "/"
+        if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        // Content/ may be a symbolic link: name the file as the inputs scan does.
+        let content = root.appendingPathComponent("Content").resolvingSymlinksInPath().path + "/"
+        if path.hasPrefix(content) { return "Content/" + path.dropFirst(content.count) }
+        return path
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 }
 

@@ -9,11 +9,15 @@ import Glibc
 /// The write stage. Everything is written into a staging folder beside the output; only a
 /// complete, successful build is swapped in, atomically. A failed or killed build leaves the
 /// published folder exactly as it was, and the next build removes what a killed one left.
-struct OutputWriter {
+struct OutputWriter: Sendable {
     let output: URL
     let staging: URL
+    /// What the last build wrote: a file with the same bytes is hard-linked from the old output
+    /// rather than written again, so it keeps its inode and modification time.
+    let previous: [String: BuildCache.Output]
 
-    init(output: URL) {
+    init(output: URL, previous: [String: BuildCache.Output] = [:]) {
+        self.previous = previous
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).portal-staging-\(getpid())")
@@ -74,33 +78,56 @@ struct OutputWriter {
         }
     }
 
-    /// Writes one file (its folder must exist). Safe to call from many threads at once.
-    func write(_ text: String, to relative: String) -> Diagnostic? {
-        let path = staging.appendingPathComponent(relative).path
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return ioError("write", URL(fileURLWithPath: path)) }
-        defer { close(fd) }
+    /// Writes one file (its folder must exist), or links last build's identical file. Safe to
+    /// call from many threads at once.
+    func write(_ text: String, to relative: String) -> Result<BuildCache.Output, Diagnostic> {
         var text = text
-        let ok = text.withUTF8 { buffer -> Bool in
+        return text.withUTF8 { buffer -> Result<BuildCache.Output, Diagnostic> in
+            var hash = StableHash()
+            hash.combine(UnsafeRawBufferPointer(buffer))
+            let result = BuildCache.Output(hash: hash.hex, size: buffer.count)
+            if reuse(relative, as: result) { return .success(result) }
+            let path = staging.appendingPathComponent(relative).path
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return .failure(ioError("write", URL(fileURLWithPath: path))) }
+            defer { close(fd) }
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(ioError("write", URL(fileURLWithPath: path)))
+                }
                 offset += n
             }
-            return true
+            return .success(result)
         }
-        return ok ? nil : ioError("write", URL(fileURLWithPath: path))
     }
 
-    func copy(from source: String, to relative: String) -> Diagnostic? {
+    /// Hard-links last build's file into the new output when it has exactly these bytes.
+    func reuse(_ relative: String, as expected: BuildCache.Output) -> Bool {
+        guard previous[relative] == expected else { return false }
+        let old = output.appendingPathComponent(relative).path
+        var info = stat()
+        guard stat(old, &info) == 0, Int(info.st_size) == expected.size else { return false }
+        return link(old, staging.appendingPathComponent(relative).path) == 0
+    }
+
+    /// Copies a file (or links the old output's copy when the source's hash is unchanged).
+    func copy(from source: String, to relative: String, hash: String?, size: Int?) -> Result<BuildCache.Output, Diagnostic> {
+        if let hash, let size, reuse(relative, as: BuildCache.Output(hash: hash, size: size)) {
+            return .success(BuildCache.Output(hash: hash, size: size))
+        }
         let destination = staging.appendingPathComponent(relative)
         do {
             try FileManager.default.copyItem(atPath: source, toPath: destination.path)
-            return nil
         } catch {
-            return ioError("copy \(source) to", destination)
+            return .failure(ioError("copy \(source) to", destination))
         }
+        let finalHash = hash ?? BuildCache.hashFile(source) ?? ""
+        var info = stat()
+        let finalSize = size ?? (stat(source, &info) == 0 ? Int(info.st_size) : 0)
+        return .success(BuildCache.Output(hash: finalHash, size: finalSize))
     }
 
     /// Swaps the staging folder in. Hidden files at the top of the old output (`.gitkeep`,

@@ -1,6 +1,6 @@
 /// Where a problem is: a file relative to the site root, and a line and column when known
 /// (1-based, columns counted in Unicode scalars, as editors and YAML parsers count them).
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int?
     public var column: Int?
@@ -27,14 +27,14 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 }
 
-public enum Severity: String, Sendable, Hashable {
+public enum Severity: String, Sendable, Hashable, Codable {
     case error
     case warning
 }
 
 /// A message in the two languages portal speaks. Teachers read Russian; the `path:line:col:
 /// error:` prefix stays the same in both so that editors and CI can parse it.
-public struct Message: Sendable, Hashable {
+public struct Message: Sendable, Hashable, Codable {
     public var english: String
     public var russian: String
 
@@ -65,7 +65,7 @@ public enum Language: String, Sendable {
 }
 
 /// One problem found while building, printed as one line.
-public struct Diagnostic: Error, Sendable, Hashable {
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public var severity: Severity
     public var location: SourceLocation?
     public var message: Message

@@ -64,6 +64,11 @@ extension Portal {
                                         russian: String(format: "  %-28@ %.3f s", phase.name as NSString, phase.seconds))
                     }
                 }
+                if report.upToDate {
+                    console.summary(english: "nothing changed since the last build; \(options.output.path) is up to date",
+                                    russian: "с прошлой сборки ничего не изменилось; \(options.output.path) актуальна")
+                    return
+                }
                 console.summary(
                     english: "built \(report.pages) pages and \(report.files) files in \(String(format: "%.2f", report.seconds)) s",
                     russian: "собрано страниц: \(report.pages), файлов: \(report.files) за \(String(format: "%.2f", report.seconds)) с")
