@@ -8,14 +8,24 @@ public struct BuildOptions: Sendable {
     public var root: URL
     public var output: URL
     public var includeDrafts: Bool
+    /// Include pages not yet or no longer published (publish_date, expiry_date).
+    public var includeFuture: Bool
     /// Warnings fail the build too (what the school's CI runs).
     public var strict: Bool
+    /// The date publishing windows are checked against.
+    public var today: SimpleDate
+    /// Called from any thread as pages are done (done, total), for a progress line.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
-    public init(root: URL, output: URL, includeDrafts: Bool = false, strict: Bool = false) {
+    public init(root: URL, output: URL, includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,
+                today: SimpleDate = .today, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.root = root
         self.output = output
         self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
         self.strict = strict
+        self.today = today
+        self.progress = progress
     }
 }
 
@@ -30,6 +40,8 @@ public struct BuildReport: Sendable {
     public var phases: [(name: String, seconds: Double)]
     /// Nothing had changed since the last build: the output was left as it was.
     public var upToDate: Bool
+    /// Pages and entries left out (drafts, publishing dates), for `--verbose`.
+    public var leftOut: [LeftOut] = []
 }
 
 /// Times the stages of a build.
@@ -57,7 +69,8 @@ public enum Builder {
         let output = options.output.standardizedFileURL
         try OutputWriter.checkOutput(output, root: root)
 
-        let settings = "\(toolVersion) drafts=\(options.includeDrafts) strict=\(options.strict) output=\(output.path)"
+        let settings = "\(toolVersion) drafts=\(options.includeDrafts) future=\(options.includeFuture) today=\(options.today.iso) "
+            + "strict=\(options.strict) output=\(output.path)"
         let previous = BuildCache.load(root: root, settings: settings)
         let inputs = BuildCache.scanInputs(root: root, previous: previous)
         stopwatch.lap("check what changed")
@@ -68,7 +81,8 @@ public enum Builder {
         // From here on the old cache may not describe the output; it is rewritten on success.
         BuildCache.forget(root: root)
 
-        let (site, loadWarnings) = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: options.includeDrafts))
+        let (site, loadWarnings) = try SiteLoader.load(root: root, options: LoadOptions(
+            includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today))
         stopwatch.lap("load and check content")
         let theme = try Theme.load(root: root, name: site.config.theme)
         let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site))
@@ -91,7 +105,9 @@ public enum Builder {
         var written: [String: BuildCache.Output] = [:]
         do throws(BuildFailure) {
             try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path))
+            let progress = options.progress.map { ProgressCounter(total: site.pages.count, report: $0) }
             let results = site.pages.concurrentMap { page -> PageResult in
+                defer { progress?.advance() }
                 let path = page.outputPath
                 if reusable, let old = previous?.outputs[path], previous?.inputs[page.source] == inputs[page.source],
                    writer.reuse(path, as: old) {
@@ -135,7 +151,7 @@ public enum Builder {
         BuildCache(version: BuildCache.version, settings: settings, inputs: inputs, globalHash: globalHash, outputs: written,
                    warnings: log.warnings).save(root: root)
         return BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds(since: start),
-                           language: site.config.language, phases: stopwatch.phases, upToDate: false)
+                           language: site.config.language, phases: stopwatch.phases, upToDate: false, leftOut: site.leftOut)
     }
 
     struct PageResult: Sendable {

@@ -31,8 +31,8 @@ enum LinkResolver {
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             if let url = site.urlBySource[resolved] {
                 if site.unpublishedSources.contains(resolved) {
-                    log.error(at: location, "the link \(destination) leads to a draft, which is not published",
-                              ru: "ссылка \(destination) ведёт на черновик, который не публикуется")
+                    log.error(at: location, "the link \(destination) leads to a page that is not published (a draft, or outside its publishing dates)",
+                              ru: "ссылка \(destination) ведёт на неопубликованную страницу (черновик или вне дат публикации)")
                     return nil
                 }
                 return url + suffix

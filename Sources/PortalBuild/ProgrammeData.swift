@@ -86,7 +86,8 @@ enum ProgrammeData {
     private static func lookup(_ target: String, _ id: String, byID: [String: [String: [String: Any]]],
                                withheld: Set<String>) -> [String: Any] {
         if withheld.contains(id) {
-            return ["name": withheldMentorName, "title": withheldMentorName, "published": false]
+            let text = target == "mentors" ? withheldMentorName : "(не опубликовано)"
+            return ["name": text, "title": text, "published": false]
         }
         var entry = byID[target]?[id] ?? ["id": id]
         entry["published"] = true

@@ -23,7 +23,7 @@ public struct DataFile: Sendable {
 
 enum DataLoader {
     static func load(contentDir: URL, rootPath: (URL) -> String, files: [URL], markdown: Markdown.Options,
-                     log: inout DiagnosticLog) -> [String: DataFile] {
+                     options: LoadOptions, leftOut: inout [LeftOut], log: inout DiagnosticLog) -> [String: DataFile] {
         var loaded: [String: (DataFile, [YAMLNode])] = [:]
         var unreadable: Set<String> = []
         for url in files.sorted(by: { $0.path < $1.path }) {
@@ -35,7 +35,7 @@ enum DataLoader {
                 continue
             }
             guard let (file, nodes) = loadFile(url: url, name: name, path: path, contentDir: contentDir,
-                                               markdown: markdown, log: &log) else {
+                                               markdown: markdown, options: options, leftOut: &leftOut, log: &log) else {
                 unreadable.insert(name)
                 continue
             }
@@ -46,6 +46,7 @@ enum DataLoader {
     }
 
     private static func loadFile(url: URL, name: String, path: String, contentDir: URL, markdown: Markdown.Options,
+                                 options: LoadOptions, leftOut: inout [LeftOut],
                                  log: inout DiagnosticLog) -> (DataFile, [YAMLNode])? {
         let root: YAMLNode?
         do {
@@ -72,7 +73,7 @@ enum DataLoader {
         var withheldFiles: Set<String> = []
         for (index, item) in items.enumerated() {
             let keyPath = "\(name)[\(index)]"
-            let type: FieldType = schema.map { .record($0.record) } ?? .any
+            let type: FieldType = schema.map { .record($0.record.withPublishingDates) } ?? .any
             nodes.append(item)
             guard case .map(var fields)? = validator.validate(item, as: type, keyPath: keyPath) else {
                 if schema == nil {
@@ -101,6 +102,15 @@ enum DataLoader {
                     at: item.location(in: path),
                     "mentor \"\(who)\" has no consent: true (consent to the processing of personal data), so the mentor is not published",
                     ru: "у наставника «\(who)» нет consent: true (согласия на обработку персональных данных), поэтому он не публикуется")
+                if let id { withheld.insert(id) }
+                if let photo = fields["photo"]?.string { withheldFiles.insert(photo) }
+                continue
+            }
+            let publish = fields.removeValue(forKey: "publish_date")?.dateValue
+            let expiry = fields.removeValue(forKey: "expiry_date")?.dateValue
+            if let reason = options.unpublishedReason(draft: fields.removeValue(forKey: "draft")?.bool ?? false,
+                                                      publish: publish, expiry: expiry) {
+                leftOut.append(LeftOut(location: item.location(in: path), reason: reason))
                 if let id { withheld.insert(id) }
                 if let photo = fields["photo"]?.string { withheldFiles.insert(photo) }
                 continue

@@ -31,6 +31,11 @@ public indirect enum DataValue: Sendable, Hashable {
         return nil
     }
 
+    public var dateValue: SimpleDate? {
+        if case .date(let d) = self { return d }
+        return nil
+    }
+
     public var list: [DataValue]? {
         if case .list(let l) = self { return l }
         return nil

@@ -21,6 +21,8 @@ public struct Page: Sendable {
     public var order: Int?
     public var tags: [String]
     public var draft: Bool
+    public var publishDate: SimpleDate?
+    public var expiryDate: SimpleDate?
     /// The template the page asked for, with where it asked; nil means the theme's default.
     public var template: String?
     public var templateLocation: SourceLocation?

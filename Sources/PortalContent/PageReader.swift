@@ -22,6 +22,8 @@ enum PageReader {
         .optional("aliases", .list(.text)),
         .optional("toc", .flag),
         .optional("extra", .any),
+        .optional("publish_date", .date),
+        .optional("expiry_date", .date),
     ])
 
     static func read(url: URL, relative: String) -> Result<Read, BuildFailure> {
@@ -102,10 +104,12 @@ enum PageReader {
         let page = Page(
             kind: kind, source: path, url: url, title: title,
             description: value["description"]?.string,
-            date: value["date"].flatMap { if case .date(let d) = $0 { return d } else { return nil } },
+            date: value["date"]?.dateValue,
             order: value["order"]?.int,
             tags: (value["tags"]?.list ?? []).compactMap(\.string),
             draft: value["draft"]?.bool ?? false,
+            publishDate: value["publish_date"]?.dateValue,
+            expiryDate: value["expiry_date"]?.dateValue,
             template: value["template"]?.string,
             templateLocation: yaml["template"]?.location(in: path),
             aliases: aliases,
@@ -136,7 +140,7 @@ enum CollectionPages {
                 pages.append(Page(
                     kind: .item(collection: collection.data), source: file.path, url: url, title: title,
                     description: entry.fields["summary"]?.string ?? entry.fields["goal"]?.string ?? entry.fields["position"]?.string,
-                    date: nil, order: nil, tags: [], draft: false,
+                    date: nil, order: nil, tags: [], draft: false, publishDate: nil, expiryDate: nil,
                     template: collection.template, templateLocation: collection.location,
                     aliases: [], showTOC: false, extra: .map([:]), body: "", bodyLine: 1,
                     entry: .map(entry.fields), parentURL: nil))

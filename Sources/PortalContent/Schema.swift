@@ -91,6 +91,13 @@ public struct RecordSchema: Sendable {
         self.fields = fields
         self.forbidden = forbidden
     }
+
+    /// Every entry of a data file may be a draft or have a publishing window.
+    var withPublishingDates: RecordSchema {
+        var copy = self
+        copy.fields += [.optional("draft", .flag), .optional("publish_date", .date), .optional("expiry_date", .date)]
+        return copy
+    }
 }
 
 /// Checks a YAML node against a type, reporting every problem with its key path.

@@ -18,6 +18,8 @@ public struct Site: Sendable {
     public var urlBySource: [String: String]
     /// Sources of draft (or otherwise unpublished) pages.
     public var unpublishedSources: Set<String>
+    /// Pages and data entries left out (drafts, not yet or no longer published).
+    public var leftOut: [LeftOut]
     /// URL of every published page → its index in `pages`.
     public var pageIndexByURL: [String: Int]
     /// Children of each section page, in display order (order, then newest, then title).
@@ -46,8 +48,34 @@ public struct Site: Sendable {
 
 public struct LoadOptions: Sendable {
     public var includeDrafts: Bool
+    /// Include pages and entries whose publish_date is still to come or whose expiry_date has passed.
+    public var includeFuture: Bool
+    /// The date publish_date and expiry_date are compared with.
+    public var today: SimpleDate
 
-    public init(includeDrafts: Bool = false) {
+    public init(includeDrafts: Bool = false, includeFuture: Bool = false, today: SimpleDate = .today) {
         self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.today = today
     }
+
+    /// Why an item with these dates is not published today, or nil when it is.
+    public func unpublishedReason(draft: Bool, publish: SimpleDate?, expiry: SimpleDate?) -> Message? {
+        if draft && !includeDrafts {
+            return Message("draft", ru: "черновик")
+        }
+        if !includeFuture, let publish, publish > today {
+            return Message("to be published on \(publish.iso)", ru: "будет опубликовано \(publish.iso)")
+        }
+        if !includeFuture, let expiry, expiry < today {
+            return Message("expired on \(expiry.iso)", ru: "снято с публикации \(expiry.iso)")
+        }
+        return nil
+    }
+}
+
+/// An item left out of this build, for `--verbose`.
+public struct LeftOut: Sendable, Hashable {
+    public var location: SourceLocation
+    public var reason: Message
 }

@@ -12,8 +12,10 @@ public enum SiteLoader {
         var log = DiagnosticLog()
 
         let inventory = ContentInventory.scan(content: content, log: &log)
+        var leftOut: [LeftOut] = []
         let data = DataLoader.load(contentDir: content, rootPath: { "Content/" + relativePath($0, to: content) },
-                                   files: inventory.dataFiles, markdown: config.markdownOptions, log: &log)
+                                   files: inventory.dataFiles, markdown: config.markdownOptions, options: options,
+                                   leftOut: &leftOut, log: &log)
 
         // Pages: read and split in parallel, then assemble in one place.
         let parsed = inventory.pages.concurrentMap { url in
@@ -29,8 +31,10 @@ public enum SiteLoader {
             case .success(let read):
                 log.append(contentsOf: read.warnings)
                 urlBySource[read.page.source] = read.page.url
-                if read.page.draft && !options.includeDrafts {
-                    unpublished.insert(read.page.source)
+                let page = read.page
+                if let reason = options.unpublishedReason(draft: page.draft, publish: page.publishDate, expiry: page.expiryDate) {
+                    unpublished.insert(page.source)
+                    leftOut.append(LeftOut(location: SourceLocation(path: page.source), reason: reason))
                 } else {
                     pages.append(read.page)
                 }
@@ -79,7 +83,7 @@ public enum SiteLoader {
 
         try throwIfErrors(log)
         let site = Site(root: root, config: config, pages: pages, data: data, files: files,
-                        urlBySource: urlBySource, unpublishedSources: unpublished,
+                        urlBySource: urlBySource, unpublishedSources: unpublished, leftOut: leftOut.sorted { $0.location < $1.location },
                         pageIndexByURL: indexByURL, childrenByURL: children)
         return (site, log.sorted)
     }

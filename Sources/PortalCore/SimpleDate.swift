@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A calendar date without time or zone (`2025-09-01`), as teachers write dates. Keeping it
 /// free of `Date` and time zones makes builds the same on every machine.
 public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -20,6 +24,18 @@ public struct SimpleDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// Today in the machine's time zone (the school's CI runs with the current date).
+    public static var today: SimpleDate {
+        #if canImport(Glibc)
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return SimpleDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        #else
+        return SimpleDate(year: 2026, month: 1, day: 1)!
+        #endif
     }
 
     public var iso: String {

@@ -24,6 +24,20 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Include pages marked draft: true (for previewing).")
     var drafts = false
 
+    @Flag(name: .long, help: "Include pages whose publish_date is still to come or whose expiry_date has passed.")
+    var future = false
+
+    @Option(name: .long, help: ArgumentHelp("Check publishing dates against this day instead of today (YYYY-MM-DD).", valueName: "date"))
+    var today: String?
+
+    func todayDate() throws -> SimpleDate {
+        guard let today else { return .today }
+        guard let date = SimpleDate(parsing: today) else {
+            throw ValidationError("--today expects a date like 2026-09-01, found \"\(today)\"")
+        }
+        return date
+    }
+
     @Flag(name: [.short, .long], help: "Print only errors.")
     var quiet = false
 
@@ -53,11 +67,19 @@ extension Portal {
         func run() throws {
             let root = site.rootURL
             let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Public")
-            let options = BuildOptions(root: root, output: outputURL, includeDrafts: site.drafts, strict: strict)
             let console = Console(root: root, quiet: site.quiet)
+            let options = BuildOptions(root: root, output: outputURL, includeDrafts: site.drafts, includeFuture: site.future,
+                                       strict: strict, today: try site.todayDate(), progress: console.progressLine())
             switch Result(catching: { () throws(BuildFailure) -> BuildReport in try Builder.build(options) }) {
             case .success(let report):
+                console.clearProgress()
                 console.print(report.warnings)
+                if site.verbose {
+                    for item in report.leftOut {
+                        console.summary(english: "\(item.location): left out: \(item.reason.english)",
+                                        russian: "\(item.location): не публикуется: \(item.reason.russian)")
+                    }
+                }
                 if site.verbose {
                     for phase in report.phases {
                         console.summary(english: String(format: "  %-28@ %.3f s", phase.name as NSString, phase.seconds),
@@ -73,6 +95,7 @@ extension Portal {
                     english: "built \(report.pages) pages and \(report.files) files in \(String(format: "%.2f", report.seconds)) s",
                     russian: "собрано страниц: \(report.pages), файлов: \(report.files) за \(String(format: "%.2f", report.seconds)) с")
             case .failure(let failure):
+                console.clearProgress()
                 console.failed(failure)
                 throw ExitCode(1)
             }
@@ -89,6 +112,20 @@ struct Console {
         self.language = Language.choose(siteLanguage: SiteLanguage.peek(root: root),
                                         environment: ProcessInfo.processInfo.environment)
         self.quiet = quiet
+    }
+
+    /// A progress line that rewrites itself, on a terminal only; logs stay clean.
+    func progressLine() -> (@Sendable (Int, Int) -> Void)? {
+        guard !quiet, isatty(STDERR_FILENO) == 1 else { return nil }
+        let label = language == .russian ? "страницы" : "pages"
+        return { done, total in
+            FileHandle.standardError.write(Data("\r\(label): \(done)/\(total)".utf8))
+        }
+    }
+
+    func clearProgress() {
+        guard !quiet, isatty(STDERR_FILENO) == 1 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 
     func print(_ diagnostics: [Diagnostic]) {

@@ -55,7 +55,7 @@ import Testing
         let site = try FixtureSite()
         try site.write("Content/about.md", "---\ntitel: О программе\n---\n")
         #expect(site.errors() == [
-            "Content/about.md:2:1: error: titel: unknown key (did you mean \"title\"?); allowed keys: title, description, date, order, tags, draft, template, slug, aliases, toc, extra",
+            "Content/about.md:2:1: error: titel: unknown key (did you mean \"title\"?); allowed keys: title, description, date, order, tags, draft, template, slug, aliases, toc, extra, publish_date, expiry_date",
             "Content/about.md:2:1: error: title: required key is missing (expected text)",
         ])
     }
@@ -96,7 +96,7 @@ import Testing
         let site = try FixtureSite()
         try site.write("Content/stages/zapusk.md", "---\ntitle: Запуск\n---\n[скоро](../news/draft-post.md)\n")
         #expect(site.errors() == [
-            "Content/stages/zapusk.md:4:1: error: the link ../news/draft-post.md leads to a draft, which is not published",
+            "Content/stages/zapusk.md:4:1: error: the link ../news/draft-post.md leads to a page that is not published (a draft, or outside its publishing dates)",
         ])
         #expect(site.errors(drafts: true) == [])
     }

@@ -40,8 +40,9 @@ struct FixtureSite {
     }
 
     @discardableResult
-    func build(drafts: Bool = false, strict: Bool = false) throws -> BuildReport {
-        try Builder.build(BuildOptions(root: root, output: output, includeDrafts: drafts, strict: strict))
+    func build(drafts: Bool = false, future: Bool = false, strict: Bool = false, today: String = "2026-01-15") throws -> BuildReport {
+        try Builder.build(BuildOptions(root: root, output: output, includeDrafts: drafts, includeFuture: future, strict: strict,
+                                       today: SimpleDate(parsing: today)!))
     }
 
     /// The build's error lines, in English, as the CLI prints them.
