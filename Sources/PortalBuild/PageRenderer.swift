@@ -18,6 +18,10 @@ struct PageRenderer: @unchecked Sendable {
         /// Plain text of the body, for the search index.
         var plainText: String
         var headings: [Markdown.Heading]
+        /// Links and images of the Markdown body, with positions, after rewriting.
+        var links: [Markdown.Link] = []
+        /// The template that rendered the page.
+        var template: String? = nil
     }
 
     func render(_ page: Page) -> Output {
@@ -43,7 +47,8 @@ struct PageRenderer: @unchecked Sendable {
         if site.config.typography {
             html = RussianTypography.apply(toHTML: html)
         }
-        return Output(html: html, diagnostics: log.diagnostics, plainText: markdown.plainText, headings: markdown.headings)
+        return Output(html: html, diagnostics: log.diagnostics, plainText: markdown.plainText, headings: markdown.headings,
+                      links: markdown.links, template: templateName)
     }
 
     private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {

@@ -30,6 +30,8 @@ public enum Markdown {
     /// A link or image destination as written, with where it stands in the Markdown.
     public struct Link: Sendable, Hashable {
         public var destination: String
+        /// The destination as the author wrote it (before any rewriting).
+        public var written: String = ""
         public var isImage: Bool
         /// Line and column within the Markdown text given to `render` (1-based).
         public var line: Int
@@ -91,6 +93,7 @@ public enum Markdown {
                                     text: type == CMARK_NODE_IMAGE ? plainText(of: node) : "")
                     if link.line == 0 { link.line = enclosingLine(of: node) }
                     if link.column == 0 { link.column = 1 }
+                    link.written = destination
                     if let replacement = rewrite(link) {
                         cmark_node_set_url(node, replacement)
                         link.destination = replacement

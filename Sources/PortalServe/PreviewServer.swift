@@ -1,2 +1,243 @@
-// `portal serve` lives here (being written).
-public enum PreviewServer {}
+import FlyingFox
+import FlyingSocks
+import Foundation
+import PortalBuild
+import PortalCore
+
+/// `portal serve`: builds the site into a private temporary folder (never Public/), serves it over
+/// HTTP, rebuilds after every change under Content/ or Themes/ and makes open pages reload.
+///
+/// ```swift
+/// let server = PreviewServer(root: root, port: 0)
+/// try await server.start()          // binds, builds once, starts watching
+/// print(await server.url)           // http://127.0.0.1:41234/
+/// for await build in server.builds { … }  // ends after stop()
+/// await server.stop()               // closes connections, removes the build folder
+/// ```
+public actor PreviewServer {
+    public nonisolated let root: URL
+    public nonisolated let host: String
+    /// The private folder of this server; the site is built into `output` inside it.
+    public nonisolated let workspace: URL
+    public nonisolated var output: URL { workspace.appendingPathComponent("site") }
+    /// One event per build, the first one from `start()`; finishes when the server stops.
+    public nonisolated let builds: AsyncStream<BuildEvent>
+
+    /// The port asked for; 0 lets the system choose (see `port` after `start()`).
+    private let requestedPort: UInt16
+    /// How to build; its `output` is this server's private folder.
+    private let options: BuildOptions
+    private let events: AsyncStream<BuildEvent>.Continuation
+    /// Tells pages of a previous run of the server from this one's.
+    private let session = String(UInt32.random(in: .min ... .max), radix: 36)
+    private let live: LiveReload
+    private var http: HTTPServer?
+    private var listenError: (any Error)?
+    private var watcher: SourceWatcher?
+    private var buildNumber = 0
+    /// Sources changed since the current build started reading them.
+    private var dirty = false
+    private var rebuilding: Task<Void, Never>?
+    private var stopped = false
+
+    /// The port the server listens on, known after `start()`.
+    public private(set) var port: UInt16 = 0
+
+    /// Builds as `options` say (drafts, dates…), except that `options.output` is replaced by a
+    /// private temporary folder.
+    public init(build options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) {
+        root = options.root.standardizedFileURL
+        self.host = host
+        requestedPort = port
+        workspace = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
+            .appendingPathComponent("portal-serve-\(UUID().uuidString)")
+        var options = options
+        options.root = root
+        options.output = workspace.appendingPathComponent("site")
+        self.options = options
+        (builds, events) = AsyncStream.makeStream(of: BuildEvent.self, bufferingPolicy: .bufferingNewest(64))
+        live = LiveReload(state: BuildState(token: "\(session)-0", errors: nil, language: .english))
+    }
+
+    public init(root: URL, host: String = "127.0.0.1", port: UInt16 = 8000, drafts: Bool = false) {
+        self.init(build: BuildOptions(root: root, output: root, includeDrafts: drafts), host: host, port: port)
+    }
+
+    /// The address to open in a browser.
+    public var url: String {
+        let name = host.contains(":") ? "[\(host)]" : host
+        return "http://\(name):\(port)/"
+    }
+
+    /// Listens, builds the site once and starts watching. Returns when the first build is served
+    /// (a failed build too: its errors are the page). Throws when the address cannot be used.
+    public func start() async throws(ServeError) {
+        guard http == nil, !stopped else { return }
+        do {
+            try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        } catch {
+            throw ServeError("cannot create the preview folder \(workspace.path): \(error.localizedDescription)",
+                             ru: "не удаётся создать папку для предпросмотра \(workspace.path): \(error.localizedDescription)")
+        }
+        let server = HTTPServer(address: try Self.address(host: host, port: requestedPort), logger: .disabled)
+        await server.appendRoute("GET /__portal/events", to: .webSocket(live))
+        await server.appendRoute("*", to: SiteHandler(output: output, live: live))
+        http = server
+        Task {
+            do { try await server.run() } catch { serverFailed(error) }
+        }
+        // FlyingFox reports a failed bind only through run(); wait for whichever comes first.
+        while !(await server.isListening) {
+            if let listenError {
+                await stop()
+                throw describe(listenError)
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        switch await server.listeningAddress {
+        case .ip4(_, let port), .ip6(_, let port): self.port = port
+        default: break
+        }
+
+        // Watch before the first build, so that a save during it is not missed.
+        let watcher = SourceWatcher(root: root) { [weak self] in
+            Task { await self?.sourcesChanged() }
+        }
+        watcher.start()
+        self.watcher = watcher
+        dirty = true
+        let first = Task { await rebuildWhileDirty(debounce: false) }
+        rebuilding = first
+        await first.value
+    }
+
+    /// Stops watching, waits for a running build, closes every connection and removes the build folder.
+    public func stop() async {
+        guard !stopped else { return }
+        stopped = true
+        watcher?.stop()
+        rebuilding?.cancel()
+        await rebuilding?.value
+        await live.close()
+        await http?.stop(timeout: 0.5)
+        try? FileManager.default.removeItem(at: workspace)
+        events.finish()
+    }
+
+    /// The number of builds so far (the first one included).
+    public var builtCount: Int { buildNumber }
+
+    // MARK: Building
+
+    /// The one step that turns the sources into the preview folder. Today a full build: a school
+    /// site builds in well under a second. An incremental build can take its place here.
+    static func build(_ options: BuildOptions) async -> Result<BuildReport, BuildFailure> {
+        await withCheckedContinuation { continuation in
+            // The builder blocks and fans out on every core: keep it off Swift's small cooperative
+            // thread pool, so that requests are still answered during a build.
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { () throws(BuildFailure) -> BuildReport in try Builder.build(options) })
+            }
+        }
+    }
+
+    private func sourcesChanged() {
+        guard !stopped else { return }
+        dirty = true
+        if rebuilding == nil {
+            rebuilding = Task { await rebuildWhileDirty(debounce: true) }
+        }
+    }
+
+    /// Builds until nothing changed during the last build. One loop at a time, so two builds never
+    /// write the same folder at once.
+    private func rebuildWhileDirty(debounce: Bool) async {
+        var debounce = debounce
+        while dirty, !stopped {
+            // Editors save in several steps (write a temporary file, rename, change attributes):
+            // wait until 100 ms pass without a change.
+            while debounce, dirty, !stopped {
+                dirty = false
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            guard !stopped else { break }
+            dirty = false
+            debounce = true
+            await rebuild()
+        }
+        rebuilding = nil
+    }
+
+    private func rebuild() async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = await Self.build(options)
+        let elapsed = start.duration(to: clock.now).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        buildNumber += 1
+
+        // The language of messages can change with site.yml; read it again every time.
+        let language = Language.choose(siteLanguage: SiteLanguage.peek(root: root), environment: ProcessInfo.processInfo.environment)
+        var errors: [String]?
+        if case .failure(let failure) = result {
+            errors = failure.diagnostics.map { $0.formatted(in: language) }
+        }
+        await live.publish(BuildState(token: "\(session)-\(buildNumber)", errors: errors, language: language))
+        events.yield(BuildEvent(number: buildNumber, result: result, seconds: seconds))
+    }
+
+    // MARK: Listening
+
+    private func serverFailed(_ error: any Error) {
+        listenError = error
+    }
+
+    /// `127.0.0.1`, `::1`, `0.0.0.0`, `localhost`: FlyingFox binds to numeric addresses only.
+    static func address(host: String, port: UInt16) throws(ServeError) -> any SocketAddress {
+        let name = host == "localhost" ? "127.0.0.1" : host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        do {
+            if name.contains(":") { return try sockaddr_in6.inet6(ip6: name, port: port) }
+            return try sockaddr_in.inet(ip4: name, port: port)
+        } catch {
+            throw ServeError("--host must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not «\(host)»",
+                             ru: "--host должен быть IP-адресом, например 127.0.0.1, 0.0.0.0 или ::1, а указано «\(host)»")
+        }
+    }
+
+    private func describe(_ error: any Error) -> ServeError {
+        let code: Int32? = if case SocketError.failed(_, let errno, _) = error { errno } else { nil }
+        switch code {
+        case EADDRINUSE:
+            return ServeError("port \(requestedPort) on \(host) is in use; choose another with --port",
+                              ru: "порт \(requestedPort) на \(host) занят; выберите другой с помощью --port")
+        case EACCES:
+            return ServeError("port \(requestedPort) needs administrator rights; choose one above 1023 with --port",
+                              ru: "порт \(requestedPort) требует прав администратора; выберите порт больше 1023 с помощью --port")
+        case EADDRNOTAVAIL:
+            return ServeError("\(host) is not an address of this computer; leave out --host to use 127.0.0.1",
+                              ru: "\(host) не является адресом этого компьютера; уберите --host, чтобы использовать 127.0.0.1")
+        default:
+            return ServeError("cannot listen on \(host):\(requestedPort): \(error.localizedDescription)",
+                              ru: "не удаётся открыть \(host):\(requestedPort): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// One finished build of the preview.
+public struct BuildEvent: Sendable {
+    /// 1 for the build made by `start()`, then one more for each rebuild.
+    public var number: Int
+    public var result: Result<BuildReport, BuildFailure>
+    public var seconds: Double
+}
+
+/// The server could not start; printed as one line, `portal: error: …`.
+public struct ServeError: Error, Sendable, CustomStringConvertible {
+    public var diagnostic: Diagnostic
+
+    init(_ english: String, ru russian: String) {
+        diagnostic = .error(at: nil, english, ru: russian)
+    }
+
+    public var description: String { diagnostic.formatted() }
+}

@@ -4,7 +4,7 @@ import PortalBuild
 import PortalCore
 
 @main
-struct Portal: ParsableCommand {
+struct Portal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
         abstract: "Builds the website of a school mentoring programme from Markdown pages and YAML data.",
@@ -13,7 +13,7 @@ struct Portal: ParsableCommand {
         `portal build` writes the site to Public/; a failed build leaves Public/ as it was.
         """,
         version: "0.1.0",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self],
         defaultSubcommand: nil)
 }
 

@@ -1,0 +1,131 @@
+import Foundation
+import PortalCore
+import PortalMarkdown
+import PortalYAML
+
+/// `portal new`: a new page, news post, success case or mentor with its front matter or data
+/// entry filled in. Files are never overwritten; data files get the entry appended as text, so
+/// their comments and layout stay as the teacher wrote them.
+public enum Scaffold {
+    public enum Kind: String, CaseIterable, Sendable {
+        case page, news, `case`, mentor
+    }
+
+    /// Creates the item and returns the path written, relative to the root.
+    public static func create(_ kind: Kind, title: String, root: URL, section: String? = nil,
+                              today: SimpleDate = .today) throws(Diagnostic) -> String {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let slug = Slug.make(title) else {
+            throw .error(at: nil, "the title \"\(title)\" has no letters or digits to make an address from",
+                         ru: "в заголовке «\(title)» нет букв или цифр, из которых можно составить адрес")
+        }
+        switch kind {
+        case .page:
+            let folder = section.map { "Content/\($0)" } ?? "Content"
+            return try writeNew("\(folder)/\(slug).md", root: root, text: """
+            ---
+            title: \(quoted(title))
+            description: ""
+            ---
+
+            Текст страницы.
+
+            """)
+        case .news:
+            return try writeNew("Content/news/\(slug).md", root: root, text: """
+            ---
+            title: \(quoted(title))
+            date: \(today.iso)
+            description: ""
+            tags: []
+            draft: true   # уберите эту строку, когда новость готова к публикации
+            ---
+
+            Текст новости.
+
+            """)
+        case .case:
+            let form = firstID(in: root.appendingPathComponent("Content/data/forms.yml")) ?? "teacher-teacher"
+            return try append(to: "Content/data/cases.yml", id: slug, root: root, entry: """
+            - id: \(slug)
+              title: \(quoted(title))
+              year: \(today.year)
+              form: \(form)
+              mentors: []        # id наставников из mentors.yml
+              summary: \(quoted("Кратко: что сделала наставническая пара или группа"))
+              result: |
+                Опишите результат работы пары или группы.
+              draft: true        # уберите, когда кейс готов к публикации
+
+            """)
+        case .mentor:
+            let words = title.split(separator: " ")
+            let id = Slug.make(words.prefix(2).joined(separator: " ")) ?? slug
+            let form = firstID(in: root.appendingPathComponent("Content/data/forms.yml")) ?? "teacher-teacher"
+            return try append(to: "Content/data/mentors.yml", id: id, root: root, entry: """
+            - id: \(id)
+              name: \(quoted(title))
+              position: \(quoted("должность"))
+              category: педагог
+              forms: [\(form)]
+              subjects: []
+              experience_years: 0
+              competencies: []
+              about: |
+                Несколько слов о наставнике.
+              consent: false     # true только после письменного согласия на обработку персональных данных
+
+            """)
+        }
+    }
+
+    static func writeNew(_ relative: String, root: URL, text: String) throws(Diagnostic) -> String {
+        let url = root.appendingPathComponent(relative)
+        if FileManager.default.fileExists(atPath: url.path) {
+            throw .error(at: SourceLocation(path: relative), "the file already exists; it was left as it is (choose another title)",
+                         ru: "такой файл уже есть; он оставлен без изменений (выберите другой заголовок)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw .error(at: SourceLocation(path: relative), "cannot write the file: \(error.localizedDescription)",
+                         ru: "не удаётся записать файл: \(error.localizedDescription)")
+        }
+        return relative
+    }
+
+    static func append(to relative: String, id: String, root: URL, entry: String) throws(Diagnostic) -> String {
+        let url = root.appendingPathComponent(relative)
+        var existing = ""
+        if FileManager.default.fileExists(atPath: url.path) {
+            existing = try SourceText.read(url, path: relative)
+            if let node = try YAMLDocument.parse(existing, path: relative), case .sequence(let items) = node.kind,
+               let taken = items.first(where: { $0["id"]?.scalar?.text == id }) {
+                throw .error(at: taken.location(in: relative), "there is already an entry with id \"\(id)\"; nothing was added",
+                             ru: "запись с id «\(id)» уже есть; ничего не добавлено")
+            }
+        }
+        let separator = existing.isEmpty || existing.hasSuffix("\n\n") ? "" : (existing.hasSuffix("\n") ? "\n" : "\n\n")
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data((existing + separator + entry).utf8).write(to: url, options: .atomic)
+        } catch {
+            throw .error(at: SourceLocation(path: relative), "cannot write the file: \(error.localizedDescription)",
+                         ru: "не удаётся записать файл: \(error.localizedDescription)")
+        }
+        return relative
+    }
+
+    static func firstID(in url: URL) -> String? {
+        guard let text = try? SourceText.read(url, path: url.lastPathComponent),
+              let node = try? YAMLDocument.parse(text, path: url.lastPathComponent),
+              case .sequence(let items) = node.kind else { return nil }
+        return items.first?["id"]?.scalar?.text
+    }
+
+    /// A YAML double-quoted string.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import PortalCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches `Content/` and `Themes/` of a site root and calls `onChange` after anything below them
+/// changed. On Linux through inotify: a watch on every folder, new folders added as they appear.
+/// Where inotify is missing or runs out of watches (`fs.inotify.max_user_watches`), it falls back
+/// to comparing modification times twice a second. Calls come in bursts (an editor's save is several
+/// events); the server debounces them.
+final class SourceWatcher: Sendable {
+    enum Method: Sendable {
+        case automatic
+        case polling
+    }
+
+    static let folders = ["Content", "Themes"]
+
+    let root: String
+    let method: Method
+    private let onChange: @Sendable () -> Void
+    private let stopped = Flag()
+
+    init(root: URL, method: Method = .automatic, onChange: @escaping @Sendable () -> Void) {
+        self.root = root.standardizedFileURL.path
+        self.method = method
+        self.onChange = onChange
+    }
+
+    /// Watches on a thread of its own: the loop blocks in `poll`, which must not hold one of the
+    /// few threads of Swift's cooperative pool.
+    func start() {
+        let thread = Thread { [self] in
+            #if canImport(Glibc)
+            if method == .automatic, watchWithInotify() { return }
+            #endif
+            watchByPolling()
+        }
+        thread.name = "portal-watch"
+        thread.start()
+    }
+
+    /// Returns at once; the thread notices within a fraction of a second and ends.
+    func stop() {
+        stopped.set()
+    }
+
+    /// Hidden files and editors' backups (`.about.md.swp`, `about.md~`) are not part of the site.
+    static func ignores(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~")
+    }
+
+    /// Every folder to watch: the two source folders and all folders below them.
+    private func folderTree() -> [String] {
+        var paths: [String] = []
+        for top in Self.folders {
+            let base = root + "/" + top
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            paths.append(base)
+            paths += FileTree.walk(base).filter { $0.kind == .directory }.map { base + "/" + $0.path }
+        }
+        return paths
+    }
+
+    // MARK: inotify
+
+    #if canImport(Glibc)
+    /// Returns false when inotify cannot be used, so the caller polls instead; true after `stop()`.
+    private func watchWithInotify() -> Bool {
+        let fd = inotify_init1(Int32(IN_CLOEXEC))
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var watches: [Int32: String] = [:]  // watch descriptor → folder
+        // The root itself, only to notice Content/ or Themes/ being created or replaced (a git checkout).
+        let rootWatch = inotify_add_watch(fd, root, UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR))
+        guard rootWatch >= 0, addWatches(fd, &watches) else { return false }
+
+        let capacity = 64 * 1024
+        var buffer = [UInt8](repeating: 0, count: capacity)
+        var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let headerSize = MemoryLayout<inotify_event>.size
+        while !stopped.isSet {
+            // Wake up five times a second to notice stop(): closing the descriptor from another
+            // thread would not interrupt a blocked read.
+            guard poll(&request, 1, 200) > 0 else { continue }
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, capacity) }
+            guard count > 0 else { continue }
+
+            var changed = false
+            var newFolders = false
+            buffer.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset + headerSize <= count {
+                    let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    let nameBytes = bytes[(offset + headerSize)..<(offset + headerSize + Int(event.len))]
+                    let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+                    offset += headerSize + Int(event.len)
+
+                    if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {  // events were lost: rebuild, rescan
+                        changed = true
+                        newFolders = true
+                    } else if event.mask & UInt32(IN_IGNORED) != 0 {  // the folder is gone
+                        watches[event.wd] = nil
+                    } else if event.wd == rootWatch {
+                        if Self.folders.contains(name) {
+                            changed = true
+                            newFolders = true
+                        }
+                    } else if watches[event.wd] != nil, !Self.ignores(name) {
+                        changed = true
+                        if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                            newFolders = true
+                        }
+                    }
+                }
+            }
+            // A new folder's own files are in the rebuild that follows (it starts ≥100 ms later).
+            if newFolders, !addWatches(fd, &watches) {
+                onChange()
+                return false
+            }
+            if changed { onChange() }
+        }
+        return true
+    }
+
+    /// Adds a watch on every folder of the tree; a folder already watched keeps its descriptor.
+    /// False when the kernel refuses (out of watches).
+    private func addWatches(_ fd: Int32, _ watches: inout [Int32: String]) -> Bool {
+        let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
+        for path in folderTree() {
+            let wd = inotify_add_watch(fd, path, mask)
+            if wd < 0 {
+                if errno == ENOENT || errno == ENOTDIR { continue }  // removed while we looked
+                return false
+            }
+            watches[wd] = path
+        }
+        return true
+    }
+    #endif
+
+    // MARK: Polling
+
+    private struct Stamp: Equatable {
+        var seconds: Int
+        var nanoseconds: Int
+        var size: Int64
+    }
+
+    private func watchByPolling() {
+        var last = snapshot()
+        while !stopped.isSet {
+            Thread.sleep(forTimeInterval: 0.5)
+            let now = snapshot()
+            if now != last {
+                last = now
+                onChange()
+            }
+        }
+    }
+
+    /// Modification time and size of every file and folder under the source folders.
+    private func snapshot() -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        for top in Self.folders {
+            let base = root + "/" + top
+            for path in [base] + FileTree.walk(base).map({ base + "/" + $0.path }) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                #if canImport(Darwin)
+                let time = info.st_mtimespec
+                #else
+                let time = info.st_mtim
+                #endif
+                stamps[path] = Stamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int64(info.st_size))
+            }
+        }
+        return stamps
+    }
+}
+
+/// A one-way switch shared between the watching thread and the server.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+
+    func set() { lock.withLock { value = true } }
+}
