@@ -55,8 +55,20 @@ browser-test:
 screenshots: deps test-deps build
 	PORTAL_BIN=$(DEBUG_BIN) $(PYTHON) Tests/browser/screenshots.py docs/screenshots
 
+# The benchmark beside Hugo (../shared/bench): BENCH_PAGES=10000 make bench for the large site.
+BENCH_PAGES ?= 1000
 bench: deps
-	../shared/bench/compare.sh . 1000
+	../shared/bench/compare.sh . $(BENCH_PAGES)
+
+# Property-based fuzzing of the parsers for FUZZ_SECONDS, new random inputs every round.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --build-tests
+	@end=$$(( $$(date +%s) + $(FUZZ_SECONDS) )); rounds=0; \
+	while [ $$(date +%s) -lt $$end ]; do \
+	  rounds=$$((rounds + 1)); \
+	  PORTAL_FUZZ_COUNT=2000 $(SWIFT) test --skip-build --filter FuzzTests >/tmp/portal-fuzz.log 2>&1 || { cat /tmp/portal-fuzz.log; exit 1; }; \
+	done; echo "fuzz: $$rounds rounds of 2000 inputs per property, no failures"
 
 clean:
 	rm -rf .build Public/*

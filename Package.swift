@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // A small HTTP server on Swift concurrency and plain sockets (no SwiftNIO): `portal serve`.
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // Property-based tests that throw random and hostile input at the parsers (make fuzz).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -45,6 +47,10 @@ let package = Package(
         .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
         .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild"]),
         .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),
+        .testTarget(name: "PortalFuzzTests", dependencies: [
+            "PortalCore", "PortalYAML", "PortalMarkdown", "PortalContent",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
