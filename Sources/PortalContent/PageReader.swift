@@ -45,8 +45,8 @@ enum PageReader {
             let at = SourceLocation(path: path, line: 1, column: 1)
             return .failure(BuildFailure([.error(
                 at: at,
-                "the page has no front matter; start the file with\n---\ntitle: Page title\n---",
-                ru: "у страницы нет блока параметров; начните файл так:\n---\ntitle: Заголовок страницы\n---")]))
+                "the page has no front matter: start the file with a line ---, then title: Page title, then ---",
+                ru: "у страницы нет блока параметров: начните файл строкой ---, затем title: Заголовок страницы, затем ---")]))
         }
         var validator = SchemaValidator(path: path)
         let value = validator.validate(yaml, as: .record(frontMatter), keyPath: "")
@@ -86,7 +86,9 @@ enum PageReader {
         var aliases: [String] = []
         for (i, alias) in (value["aliases"]?.list ?? []).enumerated() {
             guard let text = alias.string else { continue }
-            if !text.hasPrefix("/") || text.contains("..") || text.contains("://") {
+            let segments = text.split(separator: "/")
+            if !text.hasPrefix("/") || text.hasPrefix("//") || segments.contains("..") || segments.contains(".")
+                || text.contains("://") || text.contains("\\") || text.contains("\0") {
                 log.error(at: yaml["aliases"]?.location(in: path),
                           "aliases[\(i)]: \"\(text)\" must be a path on this site starting with /",
                           ru: "aliases[\(i)]: «\(text)» должен быть адресом на этом сайте, начинающимся с /")

@@ -52,6 +52,14 @@ public struct SiteConfig: Sendable {
         ])))),
     ])
 
+    /// Links a teacher types into configuration: site paths or web addresses only. `javascript:`
+    /// and `data:` would run code in a visitor's browser.
+    static func isSafeLink(_ url: String) -> Bool {
+        if url.hasPrefix("/") && !url.hasPrefix("//") { return !url.split(separator: "/").contains("..") }
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")
+    }
+
     static func load(from url: URL, path: String) throws(BuildFailure) -> SiteConfig {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw BuildFailure([.error(at: SourceLocation(path: path),
@@ -90,6 +98,13 @@ public struct SiteConfig: Sendable {
 
         let menu = (value["menu"]?.list ?? []).map {
             MenuItem(title: $0["title"]?.string ?? "", url: $0["url"]?.string ?? "/")
+        }
+        if case .sequence(let items)? = node["menu"]?.kind {
+            for (i, item) in menu.enumerated() where !isSafeLink(item.url) {
+                log.error(at: (items[i]["url"] ?? items[i]).location(in: path),
+                          "menu[\(i)].url: \"\(item.url)\" must be a path on this site (/stages/) or an http(s) address",
+                          ru: "menu[\(i)].url: «\(item.url)» должен быть адресом на этом сайте (/stages/) или адресом http(s)")
+            }
         }
         var collections: [Collection] = []
         if case .sequence(let items)? = node["collections"]?.kind {

@@ -10,8 +10,14 @@ public enum SourceText {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let guess = nonUTF8Encoding(of: bytes) {
+            // Point at the first byte that is not UTF-8, so the teacher sees where the text went wrong.
+            var location = SourceLocation(path: path)
+            if guess != "UTF-16", let offset = firstInvalidUTF8Offset(bytes) {
+                let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
+                location = SourceLocation(path: path, line: line, column: column)
+            }
             throw .error(
-                at: SourceLocation(path: path),
+                at: location,
                 "the file is not UTF-8 (it looks like \(guess)); save it as UTF-8 in your editor",
                 ru: "файл не в кодировке UTF-8 (похоже на \(guess)); сохраните его в UTF-8")
         }

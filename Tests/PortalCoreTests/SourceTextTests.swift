@@ -11,7 +11,7 @@ import Testing
     @Test func windows1251IsNamed() {
         // «Привет» in Windows-1251.
         let bytes: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x0A]
-        #expect(throws: Diagnostic.error(at: SourceLocation(path: "Content/a.md"),
+        #expect(throws: Diagnostic.error(at: SourceLocation(path: "Content/a.md", line: 1, column: 1),
                                          "the file is not UTF-8 (it looks like Windows-1251); save it as UTF-8 in your editor",
                                          ru: "файл не в кодировке UTF-8 (похоже на Windows-1251); сохраните его в UTF-8")) {
             try SourceText.decode(Data(bytes), path: "Content/a.md")

@@ -96,7 +96,8 @@ let hostileText = Gen.element(of: fragments).array(of: 0...40).map { $0.compactM
             "\n", "  ", "- ", ": ", "[", "{", "\t", "\"", "---\n",
         ]).array(of: 0...30).map { $0.compactMap { $0 }.joined() }
         let files = Gen.element(of: ["mentors", "mentees", "forms", "cases", "stages", "other"])
-        await propertyCheck(count: fuzzCount, input: entry, files) { text, name in
+        await propertyCheck(count: fuzzCount, input: entry, files) { text, file in
+            let name = file ?? "other"
             let url = root.appendingPathComponent("Content/data/\(name).yml")
             try? Data(text.utf8).write(to: url)
             do {
