@@ -41,6 +41,7 @@ public enum SiteLoader {
             }
         }
         pages += CollectionPages.make(config: config, data: data, log: &log)
+        pages += TagPages.make(pages: pages, language: config.language)
 
         // Two pages may not share a URL: name both.
         var indexByURL: [String: Int] = [:]
@@ -69,6 +70,12 @@ public enum SiteLoader {
         var children: [String: [Int]] = [:]
         for (i, page) in pages.enumerated() {
             if let parent = page.parentURL { children[parent, default: []].append(i) }
+        }
+        // A tag's page lists the pages that carry the tag.
+        for (i, page) in pages.enumerated() {
+            for tag in page.tags {
+                if let slug = Slug.make(tag) { children[TagPages.url(slug), default: []].append(i) }
+            }
         }
         for key in children.keys {
             children[key]!.sort { displayOrder(pages[$0], pages[$1]) }

@@ -86,3 +86,16 @@ import Testing
         #expect(try site.snapshot() == first)
     }
 }
+
+@Suite struct TagPageTests {
+    @Test func tagsGetAListAndAPageEach() throws {
+        let site = try FixtureSite()
+        try site.write("Content/novosti/itogi.md", "---\ntitle: Итоги года\ndate: 2025-05-28\ntags: [Итоги, наставничество]\n---\nИтоги.\n")
+        try site.remove("Content/новости/итоги.md")
+        try site.build()
+        let tags = try site.html("tags/index.html")
+        #expect(tags.contains("<a href=\"/tags/itogi/\">Итоги</a>"))
+        #expect(tags.contains("<a href=\"/tags/nastavnichestvo/\">наставничество</a>"))
+        #expect(try site.html("tags/itogi/index.html").contains("<a href=\"/novosti/itogi/\">Итоги года</a>"))
+    }
+}

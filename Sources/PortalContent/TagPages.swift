@@ -1,0 +1,38 @@
+import PortalCore
+import PortalMarkdown
+
+/// `/tags/` and one page per tag (`/tags/itogi/`), as Hugo and Zola make them. Both are section
+/// pages, so the theme's `tags/section` (or plain `section`) lists their children: the tags, and
+/// a tag's pages.
+enum TagPages {
+    static func url(_ slug: String) -> String { "/tags/\(slug)/" }
+
+    static func make(pages: [Page], language: String) -> [Page] {
+        var names: [String: String] = [:]  // slug → the first spelling met
+        for page in pages {
+            for tag in page.tags {
+                guard let slug = Slug.make(tag) else { continue }
+                if names[slug] == nil { names[slug] = tag }
+            }
+        }
+        guard !names.isEmpty else { return [] }
+        let russian = language.hasPrefix("ru")
+        func page(_ url: String, title: String, description: String) -> Page {
+            Page(kind: .section, source: "Content/site.yml", url: url, title: title, description: description,
+                 date: nil, order: nil, tags: [], draft: false, publishDate: nil, expiryDate: nil,
+                 template: nil, templateLocation: nil, aliases: [], showTOC: false, extra: .map(["taxonomy": .string("tags")]),
+                 body: "", bodyLine: 1, entry: nil, parentURL: nil)
+        }
+        // A teacher's own Content/tags/index.md replaces the generated list of tags.
+        var result: [Page] = []
+        if !pages.contains(where: { $0.url == "/tags/" }) {
+            result.append(page("/tags/", title: russian ? "Теги" : "Tags",
+                               description: russian ? "Все теги сайта" : "All tags of the site"))
+        }
+        for (slug, name) in names.sorted(by: { $0.key < $1.key }) {
+            result.append(page(url(slug), title: name,
+                               description: russian ? "Страницы с тегом «\(name)»" : "Pages tagged “\(name)”"))
+        }
+        return result
+    }
+}
