@@ -73,13 +73,32 @@ struct PageRenderer: @unchecked Sendable {
         dict["breadcrumbs"] = ancestors.map { PageSummary.make($0, config: site.config) }
         dict["has_breadcrumbs"] = !ancestors.isEmpty
         if let parent = ancestors.last { dict["section"] = PageSummary.make(parent, config: site.config) }
-        let children = (site.childrenByURL[page.url] ?? []).map { PageSummary.make(site.pages[$0], config: site.config) }
+        var childIndices = site.childrenByURL[page.pagination?.sectionURL ?? page.url] ?? []
+        if let size = page.paginate, let pagination = page.pagination {
+            let start = (pagination.number - 1) * size
+            childIndices = Array(childIndices[min(start, childIndices.count)..<min(start + size, childIndices.count)])
+            dict["pager"] = Self.pager(pagination)
+        }
+        let children = childIndices.map { PageSummary.make(site.pages[$0], config: site.config) }
         dict["children"] = children
         dict["has_children"] = !children.isEmpty
         dict["tags"] = page.tags
         dict["tag_links"] = page.tags.compactMap { tag in Slug.make(tag).map { ["name": tag, "url": "/tags/\($0)/"] } }
         dict["aliases"] = page.aliases
         return dict
+    }
+
+    /// Links between the pages of a paginated list.
+    static func pager(_ p: Pagination) -> [String: Any] {
+        var pager: [String: Any] = [
+            "number": p.number, "total": p.total,
+            "pages": (1...p.total).map { n -> [String: Any] in
+                ["number": n, "url": Pagination.url(n, of: p.sectionURL), "current": n == p.number]
+            },
+        ]
+        if p.number > 1 { pager["prev_url"] = Pagination.url(p.number - 1, of: p.sectionURL) }
+        if p.number < p.total { pager["next_url"] = Pagination.url(p.number + 1, of: p.sectionURL) }
+        return pager
     }
 
     /// The resolved entry (references filled in) for an item page.

@@ -28,6 +28,10 @@ public struct Page: Sendable {
     public var templateLocation: SourceLocation?
     public var aliases: [String]
     public var showTOC: Bool
+    /// Children per page of a section's list (front matter `paginate`); nil lists them all.
+    public var paginate: Int? = nil
+    /// For page 2, 3, … of a paginated section: which page of how many, and the section's URL.
+    public var pagination: Pagination? = nil
     /// Front matter `extra`: free-form values for templates.
     public var extra: DataValue
     public var body: String
@@ -44,6 +48,19 @@ public struct Page: Sendable {
     }
 
     public var isSection: Bool { kind == .section || kind == .home }
+}
+
+public struct Pagination: Sendable, Hashable {
+    /// 1-based.
+    public var number: Int
+    public var total: Int
+    /// URL of the section (its first page).
+    public var sectionURL: String
+
+    /// `/news/` for page 1, `/news/page/2/` after.
+    public static func url(_ number: Int, of sectionURL: String) -> String {
+        number == 1 ? sectionURL : "\(sectionURL)page/\(number)/"
+    }
 }
 
 /// A file copied as it is (images, PDFs) from Content/ or the theme's assets.

@@ -24,6 +24,7 @@ enum PageReader {
         .optional("extra", .any),
         .optional("publish_date", .date),
         .optional("expiry_date", .date),
+        .optional("paginate", .wholeNumber),
     ])
 
     static func read(url: URL, relative: String) -> Result<Read, BuildFailure> {
@@ -96,6 +97,10 @@ enum PageReader {
             }
             aliases.append(text.hasSuffix("/") || text.hasSuffix(".html") ? text : text + "/")
         }
+        if let size = value["paginate"]?.int, size < 1 {
+            log.error(at: yaml["paginate"]?.location(in: path), "paginate: expected at least 1 item per page, found \(size)",
+                      ru: "paginate: на странице должен быть хотя бы 1 элемент, а указано \(size)")
+        }
         if let template = value["template"]?.string, !isSafeTemplateName(template) {
             log.error(at: yaml["template"]?.location(in: path),
                       "template: \"\(template)\" is not a template name (letters, digits, - and _ with / between folders)",
@@ -118,7 +123,9 @@ enum PageReader {
             showTOC: value["toc"]?.bool ?? true,
             extra: value["extra"] ?? .map([:]),
             body: split.body, bodyLine: split.bodyLine, entry: nil, parentURL: nil)
-        return .success(Read(page: page, warnings: log.diagnostics))
+        var result = page
+        result.paginate = value["paginate"]?.int
+        return .success(Read(page: result, warnings: log.diagnostics))
     }
 
     static func isSafeTemplateName(_ name: String) -> Bool {

@@ -80,6 +80,27 @@ public enum SiteLoader {
         for key in children.keys {
             children[key]!.sort { displayOrder(pages[$0], pages[$1]) }
         }
+        // Page 2, 3, … of paginated sections: copies of the section page at /news/page/2/.
+        for page in pages where page.paginate != nil {
+            let count = children[page.url]?.count ?? 0
+            let total = max(1, (count + page.paginate! - 1) / page.paginate!)
+            guard total > 1 else { continue }
+            indexByURL[page.url].map { pages[$0].pagination = Pagination(number: 1, total: total, sectionURL: page.url) }
+            for number in 2...total {
+                var copy = page
+                copy.url = Pagination.url(number, of: page.url)
+                copy.pagination = Pagination(number: number, total: total, sectionURL: page.url)
+                copy.parentURL = page.parentURL
+                copy.aliases = []
+                if indexByURL[copy.url] != nil {
+                    log.error(at: SourceLocation(path: page.source), "page \(number) of this list would have the URL \(copy.url), which another page has",
+                              ru: "страница \(number) этого списка получила бы адрес \(copy.url), который уже занят")
+                    continue
+                }
+                indexByURL[copy.url] = pages.count
+                pages.append(copy)
+            }
+        }
 
         let withheldFiles = data.values.reduce(into: Set<String>()) { $0.formUnion($1.withheldFiles) }
         let files = inventory.files.compactMap { url -> StaticFile? in

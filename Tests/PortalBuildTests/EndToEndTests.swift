@@ -99,3 +99,28 @@ import Testing
         #expect(try site.html("tags/itogi/index.html").contains("<a href=\"/novosti/itogi/\">Итоги года</a>"))
     }
 }
+
+@Suite struct PaginationTests {
+    @Test func aSectionListIsSplitIntoPages() throws {
+        let site = try FixtureSite()
+        try site.write("Content/news/index.md", "---\ntitle: Новости\npaginate: 2\n---\n")
+        for day in 1...5 {
+            try site.write("Content/news/post-\(day).md", "---\ntitle: Новость \(day)\ndate: 2025-09-0\(day)\n---\n")
+        }
+        try site.write("Themes/default/templates/news/section.mustache", """
+        {{<base}}{{$main}}<h1>{{page.title}}</h1>
+        <ul>{{#page.children}}<li>{{title}}</li>{{/page.children}}</ul>
+        {{#page.pager}}<nav>{{#prev_url}}<a rel="prev" href="{{.}}">←</a>{{/prev_url}} {{number}}/{{total}} {{#next_url}}<a rel="next" href="{{.}}">→</a>{{/next_url}}</nav>{{/page.pager}}
+        {{/main}}{{/base}}
+        """)
+        try site.build()
+        let first = try site.html("news/index.html")
+        #expect(first.contains("<li>Новость 5</li><li>Новость 4</li></ul>"))
+        #expect(first.contains("1/3 <a rel=\"next\" href=\"/news/page/2/\">→</a>"))
+        let second = try site.html("news/page/2/index.html")
+        #expect(second.contains("<li>Новость 3</li><li>Новость 2</li></ul>"))
+        #expect(second.contains("<a rel=\"prev\" href=\"/news/\">←</a> 2/3 <a rel=\"next\" href=\"/news/page/3/\">→</a>"))
+        #expect(try site.html("news/page/3/index.html").contains("<li>Новость 1</li></ul>"))
+        #expect(!site.exists("news/page/4/index.html"))
+    }
+}
