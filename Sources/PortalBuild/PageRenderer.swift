@@ -85,6 +85,7 @@ struct PageRenderer: @unchecked Sendable {
         dict["tags"] = page.tags
         dict["tag_links"] = page.tags.compactMap { tag in Slug.make(tag).map { ["name": tag, "url": "/tags/\($0)/"] } }
         dict["aliases"] = page.aliases
+        if let jsonLD = StructuredData.jsonLD(for: page, description: description, site: site) { dict["json_ld"] = jsonLD }
         return dict
     }
 

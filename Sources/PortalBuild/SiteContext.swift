@@ -34,6 +34,8 @@ struct SiteContext: @unchecked Sendable {
             "recent": Array(recent),
             "news": news,
             "latest_news": Array(news.prefix(3)),
+            "has_news": !news.isEmpty,
+            "feed_url": news.isEmpty ? "" : "/news/atom.xml",
         ]
         self.data = data
         self.menu = config.menu

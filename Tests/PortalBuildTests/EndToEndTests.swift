@@ -124,3 +124,21 @@ import Testing
         #expect(!site.exists("news/page/4/index.html"))
     }
 }
+
+@Suite struct StructuredDataTests {
+    @Test func homeAndNewsGetJSONLD() throws {
+        let site = try FixtureSite()
+        try site.write("Themes/default/templates/page.mustache", "{{<base}}{{$main}}{{#page.json_ld}}<script type=\"application/ld+json\">{{{.}}}</script>{{/page.json_ld}}{{/main}}{{/base}}")
+        try site.write("Themes/default/templates/home.mustache", "{{<base}}{{$main}}<script type=\"application/ld+json\">{{{page.json_ld}}}</script>{{/main}}{{/base}}")
+        try site.write("Content/news/post.md", "---\ntitle: \"</script><b>Итоги</b>\"\ndate: 2025-09-01\n---\nТекст.\n")
+        try site.build()
+        let home = try site.html("index.html")
+        #expect(home.contains("\"@type\":\"EducationalOrganization\""))
+        let post = try site.html("news/post/index.html")
+        #expect(post.contains("\"@type\":\"NewsArticle\""))
+        #expect(post.contains("\"datePublished\":\"2025-09-01\""))
+        #expect(post.contains("\\u003c/script\\u003e"), "a title cannot close the script element")
+        #expect(!post.contains("</script><b>"))
+        #expect(!(try site.html("about/index.html")).contains("ld+json"))
+    }
+}

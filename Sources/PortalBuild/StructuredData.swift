@@ -1,0 +1,43 @@
+import Foundation
+import PortalContent
+import PortalCore
+
+/// schema.org JSON-LD for search engines: the school as an `EducationalOrganization` on the home
+/// page, a `NewsArticle` for each news post. Templates insert it with
+/// `<script type="application/ld+json">{{{page.json_ld}}}</script>`.
+enum StructuredData {
+    static func jsonLD(for page: Page, description: String, site: Site) -> String? {
+        let config = site.config
+        let schoolName = config.params["school_full_name"]?.string ?? config.params["school"]?.string ?? config.title
+        let organization: [String: Any] = ["@type": "EducationalOrganization", "name": schoolName, "url": config.baseURL]
+        var object: [String: Any]
+        if page.kind == .home {
+            object = organization
+            object["description"] = description
+            if let address = config.params["address"]?.string { object["address"] = address }
+            if let phone = config.params["phone"]?.string { object["telephone"] = phone }
+            if let email = config.params["email"]?.string { object["email"] = email }
+        } else if page.kind == .page, page.url.hasPrefix("/news/"), let date = page.date {
+            object = [
+                "@type": "NewsArticle",
+                "headline": page.title,
+                "description": description,
+                "datePublished": date.iso,
+                "mainEntityOfPage": PageSummary.permalink(page.url, config: config),
+                "author": organization,
+                "publisher": organization,
+                "inLanguage": config.language,
+            ]
+        } else {
+            return nil
+        }
+        object["@context"] = "https://schema.org"
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return nil
+        }
+        // Inside <script>, "</script>" or "<!--" in a title must not end the element.
+        return String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+}
