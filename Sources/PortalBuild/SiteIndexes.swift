@@ -1,0 +1,88 @@
+import Foundation
+import PortalContent
+import PortalCore
+import PortalMarkdown
+import PortalSearch
+
+/// Site-wide files made from all pages once they are rendered: the search index, the sitemap,
+/// robots.txt and the Atom feed of news.
+enum SiteIndexes {
+    /// What one rendered page gives the indexes.
+    struct Contribution: Sendable {
+        var search: SearchDocument?
+        /// For news posts: the summary and the body's HTML, for the feed.
+        var newsSummary: String?
+        var newsBodyHTML: String?
+    }
+
+    /// The paths written, known before rendering (to claim them and make their folders).
+    static func paths(site: Site) -> [String] {
+        ["search-index.json", "sitemap.xml", "robots.txt"] + (newsPages(site).isEmpty ? [] : ["news/atom.xml"])
+    }
+
+    /// Pages a search should find: not the search page itself, not page 2… of a list, not tags.
+    static func isSearchable(_ page: Page) -> Bool {
+        page.template != "search" && page.url != "/search/" && page.pagination.map { $0.number == 1 } ?? true
+            && !page.url.hasPrefix("/tags/")
+    }
+
+    static func isNews(_ page: Page) -> Bool {
+        page.kind == .page && page.url.hasPrefix("/news/") && page.date != nil
+    }
+
+    static func newsPages(_ site: Site) -> [Page] {
+        site.pages.filter(isNews)
+    }
+
+    /// The title of the page's top-level section ("Банк наставников" for /mentors/ivanova-anna/).
+    static func sectionTitle(of page: Page, site: Site) -> String {
+        guard let top = page.url.split(separator: "/").first, page.url != "/\(top)/" else { return "" }
+        return site.page(at: "/\(top)/")?.title ?? ""
+    }
+
+    /// What `page` gives the indexes, from its rendered HTML (so nothing withheld can enter).
+    /// `body` is the page's rendered Markdown when the caller has it (else it is rendered here).
+    static func contribution(page: Page, html: String?, body: Markdown.Rendered?, site: Site, renderer: PageRenderer) -> Contribution {
+        var result = Contribution()
+        if isSearchable(page), let html {
+            result.search = SearchIndex.document(title: page.title, url: page.url, section: sectionTitle(of: page, site: site), html: html)
+        }
+        if isNews(page) {
+            let body = body ?? renderer.markdown(for: page)
+            result.newsSummary = page.description ?? PageRenderer.truncate(body.firstParagraph)
+            result.newsBodyHTML = body.html
+        }
+        return result
+    }
+
+    static func outputs(site: Site, contributions: [Contribution]) -> [ExtraOutputs.Output] {
+        let config = site.config
+        var outputs: [ExtraOutputs.Output] = []
+        let documents = contributions.compactMap(\.search)
+        outputs.append(.init(path: "search-index.json", content: SearchIndex.json(for: documents), reason: "the search index"))
+
+        let entries = site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
+            .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) }
+        outputs.append(.init(path: "sitemap.xml", content: Feeds.sitemap(entries), reason: "the sitemap"))
+        outputs.append(.init(path: "robots.txt", content: Feeds.robots(sitemapURL: config.baseURL + "sitemap.xml"),
+                             reason: "robots.txt"))
+
+        let news = zip(site.pages, contributions).filter { isNews($0.0) }
+            .sorted { ($0.0.date!, $1.0.url) > ($1.0.date!, $0.0.url) }
+        if let newest = news.first?.0.date {
+            let author = config.params["school_short"]?.string ?? config.params["school"]?.string ?? config.title
+            let feed = AtomFeed(
+                title: "\(site.page(at: "/news/")?.title ?? "Новости") — \(config.title)",
+                id: config.baseURL + "news/", selfURL: config.baseURL + "news/atom.xml", siteURL: config.baseURL + "news/",
+                updated: newest, authorName: author,
+                entries: news.prefix(20).map { page, contribution in
+                    let link = PageSummary.permalink(page.url, config: config)
+                    return AtomEntry(title: page.title, url: link, id: link, published: page.date!,
+                                     summary: contribution.newsSummary ?? "", contentHTML: contribution.newsBodyHTML)
+                },
+                language: config.language)
+            outputs.append(.init(path: "news/atom.xml", content: Feeds.atom(feed), reason: "the news feed"))
+        }
+        return outputs
+    }
+}
