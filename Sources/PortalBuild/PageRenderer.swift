@@ -11,6 +11,14 @@ struct PageRenderer: @unchecked Sendable {
     let site: Site
     let theme: Theme
     let context: SiteContext
+    let fragments: FragmentCache
+
+    init(site: Site, theme: Theme, context: SiteContext) {
+        self.site = site
+        self.theme = theme
+        self.context = context
+        self.fragments = FragmentCache(theme: theme)
+    }
 
     struct Output: Sendable {
         var html: String
@@ -48,11 +56,13 @@ struct PageRenderer: @unchecked Sendable {
         }
         var pageContext = pageDictionary(page, markdown: markdown)
         pageContext["template"] = templateName
+        let menuState = context.menuState(for: page.url)
         let root: [String: Any] = [
             "site": context.site,
             "data": context.data,
             "page": pageContext,
-            "menu": context.menu(for: page.url),
+            "menu": context.menu(in: menuState),
+            "fragments": fragments.fragments(for: menuState, context: context, theme: theme),
         ]
         var html = theme.render(templateName, context: root) ?? ""
         if site.config.typography {

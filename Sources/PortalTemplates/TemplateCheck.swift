@@ -43,6 +43,32 @@ enum TemplateCheck {
         for name in sources.keys.sorted() { visit(name, []) }
     }
 
+    /// Fragments are rendered once per menu state, without a page: a `page.…` in one would be
+    /// empty on every page, silently. Say so where it stands.
+    static func checkFragments(_ sources: [String: (path: String, text: String)], log: inout DiagnosticLog) {
+        for (name, source) in sources where name.hasPrefix("fragments/") {
+            var line = 1, column = 1
+            var rest = Substring(source.text)
+            while let open = rest.range(of: "{{") {
+                for ch in rest[..<open.lowerBound] {
+                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                let tagLine = line, tagColumn = column
+                let close = rest[open.upperBound...].range(of: "}}")?.lowerBound ?? rest.endIndex
+                let inner = rest[open.upperBound..<close].trimmingCharacters(in: CharacterSet(charactersIn: "#^/{&! "))
+                if inner == "page" || inner.hasPrefix("page.") {
+                    log.error(at: SourceLocation(path: source.path, line: tagLine, column: tagColumn),
+                              "a fragment is rendered once for all pages and cannot use page values (\(inner)); move this part to a page template",
+                              ru: "фрагмент отрисовывается один раз для всех страниц и не может использовать значения страницы (\(inner)); перенесите эту часть в шаблон страницы")
+                }
+                for ch in rest[open.lowerBound..<close] {
+                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                rest = rest[close...]
+            }
+        }
+    }
+
     /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.
     static func scan(_ text: String) -> [Reference] {
         var references: [Reference] = []

@@ -138,3 +138,22 @@ import Testing
         #expect(!site.exists("index.html"))
     }
 }
+
+@Suite struct FragmentTests {
+    @Test func fragmentsAreRenderedPerMenuState() throws {
+        let site = try FixtureSite()
+        try site.write("Themes/default/templates/fragments/nav.mustache", "<nav>{{#menu}}<a href=\"{{url}}\"{{#current}} aria-current=\"page\"{{/current}}>{{title}}</a>{{/menu}}</nav>")
+        try site.write("Themes/default/templates/partials/menu.mustache", "{{{fragments.nav}}}")
+        try site.build()
+        #expect(try site.html("stages/index.html").contains("<a href=\"/stages/\" aria-current=\"page\">Этапы</a>"))
+        #expect(try site.html("about/index.html").contains("<nav><a href=\"/\">Главная</a><a href=\"/stages/\">Этапы</a>"))
+    }
+
+    @Test func aFragmentCannotUsePageValues() throws {
+        let site = try FixtureSite()
+        try site.write("Themes/default/templates/fragments/nav.mustache", "<nav>\n  <b>{{page.title}}</b></nav>")
+        #expect(site.errors() == [
+            "Themes/default/templates/fragments/nav.mustache:2:6: error: a fragment is rendered once for all pages and cannot use page values (page.title); move this part to a page template",
+        ])
+    }
+}
