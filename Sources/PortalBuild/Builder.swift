@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PortalContent
 import PortalCore
 import PortalMarkdown
@@ -59,8 +62,13 @@ struct Stopwatch {
 /// The whole pipeline: load → model → render → write. Nothing reaches the output folder unless
 /// every stage succeeded.
 public enum Builder {
-    /// Bumped when a change to portal changes its output, so the build cache is not trusted.
-    static let toolVersion = "portal-0.2.0"
+    /// Which portal is running: a new build of portal may write other bytes, so the build cache
+    /// of another one is not trusted (the executable's size and time identify it).
+    static let toolVersion: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "portal" }
+        return "portal-\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
 
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
@@ -85,7 +93,7 @@ public enum Builder {
             includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today))
         stopwatch.lap("load and check content")
         let theme = try Theme.load(root: root, name: site.config.theme)
-        let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site))
+        let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year))
         let globalHash = GlobalFingerprint.make(site: site, inputs: inputs, settings: settings)
         stopwatch.lap("load theme, prepare data")
 
@@ -94,7 +102,7 @@ public enum Builder {
         var files: [(source: String, destination: String)] = site.files.map { ($0.source, $0.destination) } + theme.assets
         files.sort { $0.destination < $1.destination }
         let extras = ExtraOutputs.make(site: site, theme: theme)
-        let indexPaths = SiteIndexes.paths(site: site)
+        let indexPaths = SiteIndexes.paths(site: site) + (theme.has("404") ? ["404.html"] : [])
         checkClaims(site: site, files: files, extras: extras + indexPaths.map { .init(path: $0, content: "", reason: "portal's own file") },
                     log: &log)
         if log.hasErrors { throw BuildFailure(log.sorted) }
@@ -140,7 +148,13 @@ public enum Builder {
                 case .failure(let failure): log.append(failure)
                 }
             }
-            for extra in extras + SiteIndexes.outputs(site: site, contributions: results.map(\.indexes)) {
+            var generated = extras + SiteIndexes.outputs(site: site, contributions: results.map(\.indexes))
+            if let notFound = notFoundPage(site: site, theme: theme) {
+                let rendered = renderer.render(notFound)
+                log.append(contentsOf: rendered.diagnostics)
+                generated.append(.init(path: "404.html", content: rendered.html, reason: "the theme's 404 page"))
+            }
+            for extra in generated {
                 switch writer.write(extra.content, to: extra.path) {
                 case .success(let out): written[extra.path] = out
                 case .failure(let failure): log.append(failure)
@@ -158,6 +172,17 @@ public enum Builder {
                    warnings: log.warnings).save(root: root)
         return BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds(since: start),
                            language: site.config.language, phases: stopwatch.phases, upToDate: false, leftOut: site.leftOut)
+    }
+
+    /// The page a web server shows for an address that does not exist (`404.html`), when the
+    /// theme has a `404` template.
+    static func notFoundPage(site: Site, theme: Theme) -> Page? {
+        guard theme.has("404") else { return nil }
+        let russian = site.config.language.hasPrefix("ru")
+        return Page(kind: .page, source: "Themes/\(theme.name)/templates/404.mustache", url: "/404.html",
+                    title: russian ? "Страница не найдена" : "Page not found", description: nil, date: nil, order: nil,
+                    tags: [], draft: false, publishDate: nil, expiryDate: nil, template: "404", templateLocation: nil,
+                    aliases: [], showTOC: false, extra: .map([:]), body: "", bodyLine: 1, entry: nil, parentURL: "/")
     }
 
     struct PageResult: Sendable {

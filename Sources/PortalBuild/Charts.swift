@@ -1,3 +1,4 @@
+import Foundation
 import PortalContent
 
 /// Numbers for the monitoring page's charts. The theme draws the SVG; this computes what a
@@ -13,13 +14,18 @@ enum Charts {
         for year in years {
             for (_, value) in year["pairs"] as? [String: Any] ?? [:] { maxPairs = max(maxPairs, value as? Int ?? 0) }
         }
-        let formIDs = formOrder + years.flatMap { ($0["pairs"] as? [String: Any] ?? [:]).keys }.filter { forms[$0] == nil }.sorted()
+        var formIDs = formOrder
+        for id in years.flatMap({ ($0["pairs"] as? [String: Any] ?? [:]).keys }).sorted() where !formIDs.contains(id) {
+            formIDs.append(id)
+        }
         let rows: [[String: Any]] = years.map { year in
             let pairs = year["pairs"] as? [String: Any] ?? [:]
             var bars: [[String: Any]] = []
             var total = 0
-            for (index, id) in Array(Set(formIDs)).sorted(by: { (formIDs.firstIndex(of: $0) ?? 0) < (formIDs.firstIndex(of: $1) ?? 0) }).enumerated() {
+            // Rows are numbered among the forms this year has, so the chart's height fits them.
+            for id in formIDs {
                 guard let count = pairs[id] as? Int else { continue }
+                let index = bars.count
                 total += count
                 bars.append([
                     "form": forms[id]?["title"] as? String ?? id,
@@ -35,6 +41,8 @@ enum Charts {
                 let value = Double(score["value"] as? String ?? "") ?? 0
                 let maximum = Double(score["max"] as? String ?? "") ?? 1
                 s["percent"] = percent(value, of: maximum)
+                s["value_ru"] = (score["value"] as? String ?? "").replacingOccurrences(of: ".", with: ",")
+                s["max_ru"] = (score["max"] as? String ?? "").replacingOccurrences(of: ".", with: ",")
                 s["width"] = Int((value / max(maximum, 0.0001) * 300).rounded())
                 s["y"] = index * 28
                 return s

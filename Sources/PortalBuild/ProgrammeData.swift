@@ -1,3 +1,4 @@
+import Foundation
 import PortalContent
 import PortalCore
 
@@ -49,7 +50,6 @@ enum ProgrammeData {
         }
 
         var data: [String: Any] = resolved
-        if let mentors = resolved["mentors"] { data["mentors_by_category"] = group(mentors, by: "category") }
         if let mentors = resolved["mentors"] {
             data["mentor_categories"] = distinct(mentors.compactMap { $0["category"] as? String })
             data["mentor_subjects"] = distinct(mentors.flatMap { $0["subjects"] as? [Any] ?? [] }.compactMap { $0 as? String })
@@ -74,8 +74,64 @@ enum ProgrammeData {
             data["mentees_total"] = mentees.reduce(0) { $0 + ($1["count"] as? Int ?? 0) }
         }
         if let pairs = resolved["pairs"] {
-            data["pairs_active"] = pairs.filter { ($0["status"] as? String) == "active" }
-            data["pairs_completed"] = pairs.filter { ($0["status"] as? String) == "completed" }
+            let labelled = pairs.map { pair -> [String: Any] in
+                var p = pair
+                let status = pair["status"] as? String ?? ""
+                p["is_active"] = status == "active"
+                p["is_completed"] = status == "completed"
+                p["status_ru"] = ["active": "работает", "completed": "завершена"][status] ?? status
+                return p
+            }
+            data["pairs"] = labelled
+            data["pairs_active"] = labelled.filter { ($0["is_active"] as? Bool) == true }
+            data["pairs_completed"] = labelled.filter { ($0["is_completed"] as? Bool) == true }
+        }
+        if var mentors = data["mentors"] as? [[String: Any]] {
+            // Each mentor's own pairs and cases, as short summaries (no cycles back to mentors),
+            // indexed in one pass over pairs and cases.
+            func byMentor(_ entries: [[String: Any]], _ summary: ([String: Any]) -> [String: Any]) -> [String: [[String: Any]]] {
+                var index: [String: [[String: Any]]] = [:]
+                for entry in entries {
+                    for mentor in entry["mentors"] as? [[String: Any]] ?? [] {
+                        if let id = mentor["id"] as? String { index[id, default: []].append(summary(entry)) }
+                    }
+                }
+                return index
+            }
+            let pairsByMentor = byMentor(resolved["pairs"] ?? []) {
+                ["id": $0["id"] ?? "", "mentee": $0["mentee"] ?? "", "status": $0["status"] ?? ""]
+            }
+            let casesByMentor = byMentor(data["cases"] as? [[String: Any]] ?? []) {
+                ["title": $0["title"] ?? "", "url": $0["url"] ?? "", "year": $0["year"] ?? ""]
+            }
+            for i in mentors.indices {
+                guard let id = mentors[i]["id"] as? String else { continue }
+                mentors[i]["mentor_pairs"] = pairsByMentor[id] ?? []
+                mentors[i]["mentor_cases"] = casesByMentor[id] ?? []
+            }
+            data["mentors"] = mentors
+            data["mentors_by_category"] = group(mentors, by: "category")
+        }
+        if let stages = data["stages"] as? [[String: Any]] {
+            data["stages"] = stages.enumerated().map { index, stage -> [String: Any] in
+                var s = stage
+                if index > 0 { s["prev"] = summary(stages[index - 1]) }
+                if index + 1 < stages.count { s["next"] = summary(stages[index + 1]) }
+                return s
+            }
+        }
+        if let documents = resolved["documents"] {
+            data["documents"] = documents.map { document -> [String: Any] in
+                var d = document
+                if let file = document["file"] as? String {
+                    d["file_type"] = (file as NSString).pathExtension.uppercased()
+                    let path = site.root.appendingPathComponent("Content").appendingPathComponent(file).path
+                    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
+                        d["file_size"] = size < 1024 * 1024 ? "\(max(1, size / 1024)) КБ" : String(format: "%.1f МБ", Double(size) / 1048576).replacingOccurrences(of: ".", with: ",")
+                    }
+                }
+                return d
+            }
         }
         if let monitoring = resolved["monitoring"] {
             data["monitoring"] = Charts.monitoring(monitoring, forms: byID["forms"] ?? [:])
@@ -92,6 +148,11 @@ enum ProgrammeData {
         var entry = byID[target]?[id] ?? ["id": id]
         entry["published"] = true
         return entry
+    }
+
+    /// A stage as a neighbour: enough for a "previous / next stage" link.
+    static func summary(_ stage: [String: Any]) -> [String: Any] {
+        ["title": stage["title"] ?? "", "number": stage["number"] ?? 0, "url": stage["url"] ?? "", "slug": stage["slug"] ?? ""]
     }
 
     static func group(_ entries: [[String: Any]], by key: String) -> [[String: Any]] {

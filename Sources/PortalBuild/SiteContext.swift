@@ -10,7 +10,12 @@ struct SiteContext: @unchecked Sendable {
     let data: [String: Any]
     let menu: [SiteConfig.MenuItem]
 
-    init(site: Site) {
+    /// `tel:+78652000000` from «+7 (8652) 00-00-00».
+    static func telephoneLink(_ phone: String) -> String {
+        "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+    }
+
+    init(site: Site, year: Int) {
         let config = site.config
         let data = ProgrammeData.make(site: site)
         var sections: [[String: Any]] = []
@@ -37,6 +42,9 @@ struct SiteContext: @unchecked Sendable {
             "news": news,
             "latest_news": Array(news.prefix(3)),
             "has_news": !news.isEmpty,
+            "year": year,
+            "phone_href": config.params["phone"]?.string.map(Self.telephoneLink) ?? "",
+            "has_section": Dictionary(uniqueKeysWithValues: sections.compactMap { ($0["url"] as? String)?.split(separator: "/").first.map { (String($0), true) } }),
             "feed_url": news.isEmpty ? "" : "/news/atom.xml",
         ]
         self.data = data

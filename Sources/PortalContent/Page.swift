@@ -48,6 +48,32 @@ public struct Page: Sendable {
     }
 
     public var isSection: Bool { kind == .section || kind == .home }
+
+    public init(kind: Kind, source: String, url: String, title: String, description: String?, date: SimpleDate?,
+                order: Int?, tags: [String], draft: Bool, publishDate: SimpleDate?, expiryDate: SimpleDate?,
+                template: String?, templateLocation: SourceLocation?, aliases: [String], showTOC: Bool, extra: DataValue,
+                body: String, bodyLine: Int, entry: DataValue?, parentURL: String?) {
+        self.kind = kind
+        self.source = source
+        self.url = url
+        self.title = title
+        self.description = description
+        self.date = date
+        self.order = order
+        self.tags = tags
+        self.draft = draft
+        self.publishDate = publishDate
+        self.expiryDate = expiryDate
+        self.template = template
+        self.templateLocation = templateLocation
+        self.aliases = aliases
+        self.showTOC = showTOC
+        self.extra = extra
+        self.body = body
+        self.bodyLine = bodyLine
+        self.entry = entry
+        self.parentURL = parentURL
+    }
 }
 
 public struct Pagination: Sendable, Hashable {

@@ -26,6 +26,8 @@ actor LiveReload: WSMessageHandler {
     private(set) var state: BuildState
     private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
     private var closed = false
+    private var building = false
+    private var waitingForBuild: [CheckedContinuation<Void, Never>] = []
 
     init(state: BuildState) {
         self.state = state
@@ -48,8 +50,25 @@ actor LiveReload: WSMessageHandler {
         return messages
     }
 
+    /// The state of the last finished build. During a build it waits for the build to finish: the
+    /// builder swaps the new files in before `publish` gives their token, and a page read in
+    /// between would carry the old token and reload once more for nothing.
+    func settledState() async -> BuildState {
+        while building {
+            await withCheckedContinuation { waitingForBuild.append($0) }
+        }
+        return state
+    }
+
+    func buildStarted() {
+        building = true
+    }
+
     func publish(_ state: BuildState) {
         self.state = state
+        building = false
+        waitingForBuild.forEach { $0.resume() }
+        waitingForBuild = []
         for client in clients.values {
             client.yield(.text("reload \(state.token)"))
         }

@@ -73,16 +73,17 @@ public actor PreviewServer {
     /// (a failed build too: its errors are the page). Throws when the address cannot be used.
     public func start() async throws(ServeError) {
         guard http == nil, !stopped else { return }
+        let address = try Self.address(host: host, port: requestedPort)
         do {
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         } catch {
             throw ServeError("cannot create the preview folder \(workspace.path): \(error.localizedDescription)",
                              ru: "не удаётся создать папку для предпросмотра \(workspace.path): \(error.localizedDescription)")
         }
-        let server = HTTPServer(address: try Self.address(host: host, port: requestedPort), logger: .disabled)
+        let server = HTTPServer(address: address, logger: .disabled)
+        http = server  // before the first suspension: a stop() (Ctrl-C) may come at any await below
         await server.appendRoute("GET /__portal/events", to: .webSocket(live))
         await server.appendRoute("*", to: SiteHandler(output: output, live: live))
-        http = server
         Task {
             do { try await server.run() } catch { serverFailed(error) }
         }
@@ -93,6 +94,11 @@ public actor PreviewServer {
                 throw describe(listenError)
             }
             try? await Task.sleep(for: .milliseconds(10))
+        }
+        // A stop() that came before the server listened could not close it.
+        guard !stopped else {
+            await server.stop()
+            return
         }
         switch await server.listeningAddress {
         case .ip4(_, let port), .ip6(_, let port): self.port = port
@@ -134,8 +140,9 @@ public actor PreviewServer {
     static func build(_ options: BuildOptions) async -> Result<BuildReport, BuildFailure> {
         await withCheckedContinuation { continuation in
             // The builder blocks and fans out on every core: keep it off Swift's small cooperative
-            // thread pool, so that requests are still answered during a build.
-            DispatchQueue.global().async {
+            // thread pool, so that requests are still answered during a build. A queue of our own,
+            // not a global one: it gets a thread even when the global ones are all busy.
+            DispatchQueue(label: "portal.serve.build").async {
                 continuation.resume(returning: Result { () throws(BuildFailure) -> BuildReport in try Builder.build(options) })
             }
         }
@@ -169,6 +176,7 @@ public actor PreviewServer {
     }
 
     private func rebuild() async {
+        await live.buildStarted()
         let clock = ContinuousClock()
         let start = clock.now
         let result = await Self.build(options)

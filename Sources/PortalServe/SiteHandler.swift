@@ -15,7 +15,7 @@ struct SiteHandler: HTTPHandler {
         guard request.method == .GET || request.method == .HEAD else {
             return Self.text(.methodNotAllowed, "405 method not allowed\n")
         }
-        let state = await live.state
+        let state = await live.settledState()
         var response = respond(to: request.target, state: state)
         // Always fetched anew, or a reload would show yesterday's CSS.
         response.headers[.cacheControl] = "no-store"

@@ -29,15 +29,24 @@ final class SourceWatcher: Sendable {
         self.onChange = onChange
     }
 
-    /// Watches on a thread of its own: the loop blocks in `poll`, which must not hold one of the
-    /// few threads of Swift's cooperative pool.
+    /// Looks at the tree now, so that every change after `start()` returns is seen, then watches
+    /// on a thread of its own: the loop blocks in `poll`, which must not hold one of the few
+    /// threads of Swift's cooperative pool.
     func start() {
-        let thread = Thread { [self] in
-            #if canImport(Glibc)
-            if method == .automatic, watchWithInotify() { return }
-            #endif
-            watchByPolling()
+        #if canImport(Glibc)
+        if method == .automatic, let inotify = openInotify() {
+            spawn { [self] in
+                if !watch(inotify) { watchByPolling(from: snapshot()) }
+            }
+            return
         }
+        #endif
+        let first = snapshot()
+        spawn { [self] in watchByPolling(from: first) }
+    }
+
+    private func spawn(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
         thread.name = "portal-watch"
         thread.start()
     }
@@ -68,16 +77,31 @@ final class SourceWatcher: Sendable {
     // MARK: inotify
 
     #if canImport(Glibc)
-    /// Returns false when inotify cannot be used, so the caller polls instead; true after `stop()`.
-    private func watchWithInotify() -> Bool {
-        let fd = inotify_init1(Int32(IN_CLOEXEC))
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var watches: [Int32: String] = [:]  // watch descriptor → folder
-        // The root itself, only to notice Content/ or Themes/ being created or replaced (a git checkout).
-        let rootWatch = inotify_add_watch(fd, root, UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR))
-        guard rootWatch >= 0, addWatches(fd, &watches) else { return false }
+    private struct Inotify: Sendable {
+        var fd: Int32
+        /// The root itself, only to notice Content/ or Themes/ being created or replaced (a git checkout).
+        var rootWatch: Int32
+        var watches: [Int32: String]  // watch descriptor → folder
+    }
 
+    private func openInotify() -> Inotify? {
+        let fd = inotify_init1(Int32(IN_CLOEXEC))
+        guard fd >= 0 else { return nil }
+        let rootWatch = inotify_add_watch(fd, root, UInt32(IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR))
+        var watches: [Int32: String] = [:]
+        guard rootWatch >= 0, addWatches(fd, &watches) else {
+            close(fd)
+            return nil
+        }
+        return Inotify(fd: fd, rootWatch: rootWatch, watches: watches)
+    }
+
+    /// Returns false when inotify stopped working (out of watches), so the caller polls instead;
+    /// true after `stop()`.
+    private func watch(_ inotify: Inotify) -> Bool {
+        let fd = inotify.fd
+        defer { close(fd) }
+        var watches = inotify.watches
         let capacity = 64 * 1024
         var buffer = [UInt8](repeating: 0, count: capacity)
         var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -104,7 +128,7 @@ final class SourceWatcher: Sendable {
                         newFolders = true
                     } else if event.mask & UInt32(IN_IGNORED) != 0 {  // the folder is gone
                         watches[event.wd] = nil
-                    } else if event.wd == rootWatch {
+                    } else if event.wd == inotify.rootWatch {
                         if Self.folders.contains(name) {
                             changed = true
                             newFolders = true
@@ -145,14 +169,14 @@ final class SourceWatcher: Sendable {
 
     // MARK: Polling
 
-    private struct Stamp: Equatable {
+    private struct Stamp: Equatable, Sendable {
         var seconds: Int
         var nanoseconds: Int
         var size: Int64
     }
 
-    private func watchByPolling() {
-        var last = snapshot()
+    private func watchByPolling(from first: [String: Stamp]) {
+        var last = first
         while !stopped.isSet {
             Thread.sleep(forTimeInterval: 0.5)
             let now = snapshot()

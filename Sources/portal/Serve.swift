@@ -30,20 +30,21 @@ extension Portal {
             let options = BuildOptions(root: root, output: root, includeDrafts: site.drafts, includeFuture: site.future,
                                        today: try site.todayDate())
             let server = PreviewServer(build: options, host: host, port: port)
-            do {
-                try await server.start()
-            } catch {
-                Console(root: root, quiet: site.quiet).print([error.diagnostic])
-                throw ExitCode(1)
-            }
+            // Ctrl-C stops the server cleanly (the build folder is removed), even during the first build.
             let signals = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)  // handled below, so that the build folder is removed
+                signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
                 source.setEventHandler { Task { await server.stop() } }
                 source.resume()
                 return source
             }
             defer { signals.forEach { $0.cancel() } }
+            do {
+                try await server.start()
+            } catch {
+                Console(root: root, quiet: site.quiet).print([error.diagnostic])
+                throw ExitCode(1)
+            }
 
             let url = await server.url
             var lastWarnings: [Diagnostic] = []
