@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "CPortalSystem"),
         .target(name: "PortalYAML", dependencies: ["PortalCore", "Yams"]),
         .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
-        .target(name: "PortalSearch"),
+        .target(name: "PortalSearch", dependencies: ["PortalCore"]),
         .target(name: "PortalContent", dependencies: ["PortalCore", "PortalYAML", "PortalMarkdown"]),
         .target(name: "PortalTemplates", dependencies: [
             "PortalCore", .product(name: "Mustache", package: "swift-mustache"),
@@ -36,6 +36,7 @@ let package = Package(
         ]),
         .target(name: "PortalServe", dependencies: [
             "PortalBuild", "PortalCore", .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         .executableTarget(name: "portal", dependencies: [
             "PortalBuild", "PortalServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -121,7 +121,7 @@ public enum Builder {
                 let path = page.outputPath
                 if reusable, let old = previous?.outputs[path], previous?.inputs[page.source] == inputs[page.source],
                    writer.reuse(path, as: old) {
-                    let html = try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+                    let html = try? String(contentsOfFile: output.path + "/" + path, encoding: .utf8)
                     return PageResult(path: path, output: old, diagnostics: [],
                                       indexes: SiteIndexes.contribution(page: page, html: html, body: nil, site: site, renderer: renderer))
                 }

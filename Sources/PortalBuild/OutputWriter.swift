@@ -12,6 +12,9 @@ import Glibc
 struct OutputWriter: Sendable {
     let output: URL
     let staging: URL
+    // Plain paths for the per-file work: Foundation's URL appending cost 2 % of a large build.
+    let outputPath: String
+    let stagingPath: String
     /// What the last build wrote: a file with the same bytes is hard-linked from the old output
     /// rather than written again, so it keeps its inode and modification time.
     let previous: [String: BuildCache.Output]
@@ -21,6 +24,8 @@ struct OutputWriter: Sendable {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).portal-staging-\(getpid())")
+        outputPath = self.output.path
+        stagingPath = staging.path
     }
 
     /// Prefix of staging and retired folders of this output, for cleaning up after killed builds.
@@ -87,7 +92,7 @@ struct OutputWriter: Sendable {
             hash.combine(UnsafeRawBufferPointer(buffer))
             let result = BuildCache.Output(hash: hash.hex, size: buffer.count)
             if reuse(relative, as: result) { return .success(result) }
-            let path = staging.appendingPathComponent(relative).path
+            let path = stagingPath + "/" + relative
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { return .failure(ioError("write", URL(fileURLWithPath: path))) }
             defer { close(fd) }
@@ -107,10 +112,10 @@ struct OutputWriter: Sendable {
     /// Hard-links last build's file into the new output when it has exactly these bytes.
     func reuse(_ relative: String, as expected: BuildCache.Output) -> Bool {
         guard previous[relative] == expected else { return false }
-        let old = output.appendingPathComponent(relative).path
+        let old = outputPath + "/" + relative
         var info = stat()
         guard stat(old, &info) == 0, Int(info.st_size) == expected.size else { return false }
-        return link(old, staging.appendingPathComponent(relative).path) == 0
+        return link(old, stagingPath + "/" + relative) == 0
     }
 
     /// Copies a file (or links the old output's copy when the source's hash is unchanged).
@@ -150,7 +155,7 @@ struct OutputWriter: Sendable {
             }
             if portal_exchange_paths(staging.path, output.path) == 0 {
                 // The old site now sits at the staging path.
-                try? fm.removeItem(at: staging)
+                Self.removeTree(staging)
                 return
             }
             // No atomic exchange here (another OS or file system): two renames, old kept until the new is in.
@@ -167,7 +172,17 @@ struct OutputWriter: Sendable {
     }
 
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        Self.removeTree(staging)
+    }
+
+    /// Removes a folder, its top-level entries on every core (deleting 10,000 files is a
+    /// quarter of a second on one).
+    static func removeTree(_ url: URL) {
+        let fm = FileManager.default
+        let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
+        let base = url.path
+        _ = entries.concurrentMap { name in try? FileManager.default.removeItem(atPath: base + "/" + name) }
+        try? fm.removeItem(at: url)
     }
 
     private func fsyncDirectory(_ url: URL) {

@@ -35,6 +35,7 @@
 // or `aria-hidden="true"` left out), so only what the page shows to everyone is indexed.
 
 import Foundation
+import PortalCore
 
 /// What the search index knows of one page.
 public struct SearchDocument: Sendable, Hashable {
@@ -90,6 +91,79 @@ public enum SearchIndex {
 
     /// The JSON index, keeping up to `textLimit` characters of each page's text for snippets.
     public static func json(for documents: [SearchDocument], textLimit: Int) -> String {
+        // Stemming is most of the work: documents are indexed in chunks on every core, then the
+        // chunks' postings are joined in document order, so the output is the same as serially.
+        let chunkSize = max(256, (documents.count + 7) / 8)
+        let chunks = stride(from: 0, to: documents.count, by: chunkSize).map { start in
+            ChunkRange(start: start, end: min(start + chunkSize, documents.count))
+        }
+        let indexed = chunks.concurrentMap { range in index(documents, range) }
+        var postingsByStem: [String: [Int32]] = [:]
+        var wordCounts: [Int] = []
+        wordCounts.reserveCapacity(documents.count)
+        for chunk in indexed {
+            wordCounts += chunk.wordCounts
+            for (stem, postings) in zip(chunk.stems, chunk.postings) where !postings.isEmpty {
+                postingsByStem[stem, default: []] += postings
+            }
+        }
+        let stems = postingsByStem.keys.sorted(by: utf8Less)
+
+        var out = JSONWriter()
+        out.raw("{\"docs\":[")
+        // The documents' JSON (mostly snippet text to escape) is written per chunk on every core.
+        let counts = wordCounts
+        let parts = chunks.concurrentMap { range -> [UInt8] in
+            var part = JSONWriter()
+            for i in range.start..<range.end {
+                let document = documents[i]
+                if i > 0 { part.raw(",") }
+                part.raw("{\"n\":"); part.int(counts[i])
+                part.raw(",\"s\":"); part.string(document.section)
+                part.raw(",\"t\":"); part.string(document.title)
+                part.raw(",\"u\":"); part.string(document.url)
+                part.raw(",\"x\":"); part.string(snippetText(document.text, limit: textLimit))
+                part.raw("}")
+            }
+            return part.bytes
+        }
+        for part in parts { out.append(part) }
+        out.raw("],\"stop\":[")
+        for (i, word) in stopWords.sorted(by: utf8Less).enumerated() {
+            if i > 0 { out.raw(",") }
+            out.string(word)
+        }
+        out.raw("],\"terms\":{")
+        for (i, stem) in stems.enumerated() {
+            if i > 0 { out.raw(",") }
+            out.string(stem)
+            out.raw(":[")
+            for (j, n) in postingsByStem[stem]!.enumerated() {
+                if j > 0 { out.raw(",") }
+                out.int(Int(n))
+            }
+            out.raw("]")
+        }
+        out.raw("},\"v\":")
+        out.int(formatVersion)
+        out.raw("}")
+        return out.result
+    }
+
+    struct ChunkRange: Sendable {
+        var start: Int
+        var end: Int
+    }
+
+    struct IndexedChunk: Sendable {
+        /// Stems by local id, and each stem's postings: document index, weight, …
+        var stems: [String]
+        var postings: [[Int32]]
+        var wordCounts: [Int]
+    }
+
+    /// Stems and weighs the documents of one chunk.
+    static func index(_ documents: [SearchDocument], _ range: ChunkRange) -> IndexedChunk {
         var tokenizer = Tokenizer()
         var stemBuffer: [Int32] = []
         // Per page, by stem id: 1 = in the title, 2 = in a heading; occurrences in the text.
@@ -98,8 +172,9 @@ public enum SearchIndex {
         var touched: [Int32] = []
         var postings: [[Int32]] = []
         var wordCounts: [Int] = []
-        wordCounts.reserveCapacity(documents.count)
-        for (docIndex, document) in documents.enumerated() {
+        wordCounts.reserveCapacity(range.end - range.start)
+        for docIndex in range.start..<range.end {
+            let document = documents[docIndex]
             for part in 0..<3 {
                 stemBuffer.removeAll(keepingCapacity: true)
                 switch part {
@@ -138,39 +213,7 @@ public enum SearchIndex {
             }
             touched.removeAll(keepingCapacity: true)
         }
-
-        var out = JSONWriter()
-        out.raw("{\"docs\":[")
-        for (i, document) in documents.enumerated() {
-            if i > 0 { out.raw(",") }
-            out.raw("{\"n\":"); out.int(wordCounts[i])
-            out.raw(",\"s\":"); out.string(document.section)
-            out.raw(",\"t\":"); out.string(document.title)
-            out.raw(",\"u\":"); out.string(document.url)
-            out.raw(",\"x\":"); out.string(snippetText(document.text, limit: textLimit))
-            out.raw("}")
-        }
-        out.raw("],\"stop\":[")
-        for (i, word) in stopWords.sorted(by: utf8Less).enumerated() {
-            if i > 0 { out.raw(",") }
-            out.string(word)
-        }
-        out.raw("],\"terms\":{")
-        let order = tokenizer.stems.indices.sorted { utf8Less(tokenizer.stems[$0], tokenizer.stems[$1]) }
-        for (i, stem) in order.enumerated() {
-            if i > 0 { out.raw(",") }
-            out.string(tokenizer.stems[stem])
-            out.raw(":[")
-            for (j, n) in postings[stem].enumerated() {
-                if j > 0 { out.raw(",") }
-                out.int(Int(n))
-            }
-            out.raw("]")
-        }
-        out.raw("},\"v\":")
-        out.int(formatVersion)
-        out.raw("}")
-        return out.result
+        return IndexedChunk(stems: tokenizer.stems, postings: postings, wordCounts: wordCounts)
     }
 
     /// The normalised words of `text` that go into the index (before stemming), in order.
@@ -509,7 +552,11 @@ struct ByteTable {
 
 /// A minimal JSON writer: strings with only the escapes JSON needs (non-ASCII as is).
 struct JSONWriter {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ other: [UInt8]) {
+        bytes.append(contentsOf: other)
+    }
 
     init() { bytes.reserveCapacity(1 << 16) }
 

@@ -28,8 +28,8 @@ struct SiteHandler: HTTPHandler {
     }
 
     private func respond(to target: HTTPRequest.Target, state: BuildState) -> HTTPResponse {
-        // The decoded path as sent: FlyingFox's `request.path` has already folded `..` segments
-        // away, which would hide an attempt to escape rather than refuse it.
+        // The path as sent, percent-decoded, checked here rather than trusting `request.path`:
+        // that one is normalised by Foundation, whose folding of `..` and `%2e%2e` we cannot see.
         let raw = target.path(percentEncoded: false)
         guard let relative = Self.relativePath(raw) else {
             return Self.text(.forbidden, "403 forbidden: the path leaves the site\n")
