@@ -71,6 +71,18 @@ public enum Builder {
     }()
 
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        try run(options).report
+    }
+
+    /// What a finished build knew, for a preview that re-renders single pages (`PreviewSession`).
+    struct Rendered: Sendable {
+        var site: Site
+        var theme: Theme
+        var renderer: PageRenderer
+    }
+
+    /// The build, and what it loaded when it had to load (nil when nothing had changed).
+    static func run(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, state: Rendered?) {
         let start = DispatchTime.now()
         var stopwatch = Stopwatch()
         let root = options.root.standardizedFileURL
@@ -83,8 +95,8 @@ public enum Builder {
         let inputs = BuildCache.scanInputs(root: root, previous: previous)
         stopwatch.lap("check what changed")
         if let previous, previous.inputs == inputs, previous.outputIsIntact(output) {
-            return BuildReport(pages: 0, files: 0, warnings: previous.warnings, seconds: seconds(since: start),
-                               language: SiteLanguage.peek(root: root) ?? "ru", phases: stopwatch.phases, upToDate: true)
+            return (BuildReport(pages: 0, files: 0, warnings: previous.warnings, seconds: seconds(since: start),
+                                language: SiteLanguage.peek(root: root) ?? "ru", phases: stopwatch.phases, upToDate: true), nil)
         }
         // From here on the old cache may not describe the output; it is rewritten on success.
         BuildCache.forget(root: root)
@@ -170,8 +182,9 @@ public enum Builder {
         }
         BuildCache(version: BuildCache.version, settings: settings, inputs: inputs, globalHash: globalHash, outputs: written,
                    warnings: log.warnings).save(root: root)
-        return BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds(since: start),
-                           language: site.config.language, phases: stopwatch.phases, upToDate: false, leftOut: site.leftOut)
+        let report = BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds(since: start),
+                                 language: site.config.language, phases: stopwatch.phases, upToDate: false, leftOut: site.leftOut)
+        return (report, Rendered(site: site, theme: theme, renderer: renderer))
     }
 
     /// The page a web server shows for an address that does not exist (`404.html`), when the

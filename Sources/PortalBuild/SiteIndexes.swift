@@ -44,8 +44,16 @@ enum SiteIndexes {
     /// `body` is the page's rendered Markdown when the caller has it (else it is rendered here).
     static func contribution(page: Page, html: String?, body: Markdown.Rendered?, site: Site, renderer: PageRenderer) -> Contribution {
         var result = Contribution()
-        if isSearchable(page), let html {
-            result.search = SearchIndex.document(title: page.title, url: page.url, section: sectionTitle(of: page, site: site), html: html)
+        if isSearchable(page) {
+            let section = sectionTitle(of: page, site: site)
+            if page.kind == .page, page.entry == nil, let body {
+                // A plain page's <main> is its title and its Markdown: use the text cmark already
+                // has rather than reading the HTML again (a tenth of a large build).
+                result.search = SearchDocument(title: page.title, url: page.url, section: section,
+                                               headings: body.headings.map(\.text), text: body.plainText)
+            } else if let html {
+                result.search = SearchIndex.document(title: page.title, url: page.url, section: section, html: html)
+            }
         }
         if isNews(page) {
             let body = body ?? renderer.markdown(for: page)
@@ -59,7 +67,11 @@ enum SiteIndexes {
         let config = site.config
         var outputs: [ExtraOutputs.Output] = []
         let documents = contributions.compactMap(\.search)
-        outputs.append(.init(path: "search-index.json", content: SearchIndex.json(for: documents), reason: "the search index"))
+        // A browser loads the whole index: on a large site each page keeps a shorter text for
+        // snippets, so 10,000 pages stay a few megabytes rather than 26.
+        let textLimit = documents.count > 2_000 ? 240 : SearchIndex.defaultTextLimit
+        outputs.append(.init(path: "search-index.json", content: SearchIndex.json(for: documents, textLimit: textLimit),
+                             reason: "the search index"))
 
         let entries = site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
             .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) }

@@ -27,6 +27,10 @@ public actor PreviewServer {
     private let requestedPort: UInt16
     /// How to build; its `output` is this server's private folder.
     private let options: BuildOptions
+    /// Re-renders only the edited page when only a page's text changed.
+    private let previews: PreviewSession
+    /// Paths changed since the last build started; nil when unknown (build everything).
+    private var changedPaths: Set<String>? = nil
     private let events: AsyncStream<BuildEvent>.Continuation
     /// Tells pages of a previous run of the server from this one's.
     private let session = String(UInt32.random(in: .min ... .max), radix: 36)
@@ -55,6 +59,7 @@ public actor PreviewServer {
         options.root = root
         options.output = workspace.appendingPathComponent("site")
         self.options = options
+        previews = PreviewSession(options: options)
         (builds, events) = AsyncStream.makeStream(of: BuildEvent.self, bufferingPolicy: .bufferingNewest(64))
         live = LiveReload(state: BuildState(token: "\(session)-0", errors: nil, language: .english))
     }
@@ -106,8 +111,8 @@ public actor PreviewServer {
         }
 
         // Watch before the first build, so that a save during it is not missed.
-        let watcher = SourceWatcher(root: root) { [weak self] in
-            Task { await self?.sourcesChanged() }
+        let watcher = SourceWatcher(root: root) { [weak self] paths in
+            Task { await self?.sourcesChanged(paths) }
         }
         watcher.start()
         self.watcher = watcher
@@ -135,21 +140,25 @@ public actor PreviewServer {
 
     // MARK: Building
 
-    /// The one step that turns the sources into the preview folder. Today a full build: a school
-    /// site builds in well under a second. An incremental build can take its place here.
-    static func build(_ options: BuildOptions) async -> Result<BuildReport, BuildFailure> {
+    /// The one step that turns the sources into the preview folder: a cached full build, or, when
+    /// only pages' texts changed, those pages alone (`PreviewSession`).
+    static func build(_ session: PreviewSession, changed: Set<String>?) async -> Result<BuildReport, BuildFailure> {
         await withCheckedContinuation { continuation in
             // The builder blocks and fans out on every core: keep it off Swift's small cooperative
             // thread pool, so that requests are still answered during a build. A queue of our own,
             // not a global one: it gets a thread even when the global ones are all busy.
             DispatchQueue(label: "portal.serve.build").async {
-                continuation.resume(returning: Result { () throws(BuildFailure) -> BuildReport in try Builder.build(options) })
+                continuation.resume(returning: Result { () throws(BuildFailure) -> BuildReport in
+                    try session.build(changed: changed)
+                })
             }
         }
     }
 
-    private func sourcesChanged() {
+    private func sourcesChanged(_ paths: Set<String>?) {
         guard !stopped else { return }
+        if !dirty && rebuilding == nil { changedPaths = [] }
+        if let paths, changedPaths != nil { changedPaths!.formUnion(paths) } else { changedPaths = nil }
         dirty = true
         if rebuilding == nil {
             rebuilding = Task { await rebuildWhileDirty(debounce: true) }
@@ -179,7 +188,9 @@ public actor PreviewServer {
         await live.buildStarted()
         let clock = ContinuousClock()
         let start = clock.now
-        let result = await Self.build(options)
+        let changed = changedPaths
+        changedPaths = []
+        let result = await Self.build(previews, changed: changed)
         let elapsed = start.duration(to: clock.now).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         buildNumber += 1

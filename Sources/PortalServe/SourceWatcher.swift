@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// Watches `Content/` and `Themes/` of a site root and calls `onChange` after anything below them
-/// changed. On Linux through inotify: a watch on every folder, new folders added as they appear.
+/// changed, with the changed paths relative to the root (`Content/news/a.md`), or nil when they
+/// are not known (events were lost, a whole folder was replaced). On Linux through inotify: a watch on every folder, new folders added as they appear.
 /// Where inotify is missing or runs out of watches (`fs.inotify.max_user_watches`), it falls back
 /// to comparing modification times twice a second. Calls come in bursts (an editor's save is several
 /// events); the server debounces them.
@@ -20,10 +21,10 @@ final class SourceWatcher: Sendable {
 
     let root: String
     let method: Method
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (Set<String>?) -> Void
     private let stopped = Flag()
 
-    init(root: URL, method: Method = .automatic, onChange: @escaping @Sendable () -> Void) {
+    init(root: URL, method: Method = .automatic, onChange: @escaping @Sendable (Set<String>?) -> Void) {
         self.root = root.standardizedFileURL.path
         self.method = method
         self.onChange = onChange
@@ -115,6 +116,8 @@ final class SourceWatcher: Sendable {
 
             var changed = false
             var newFolders = false
+            var paths: Set<String>? = []
+            let prefix = root + "/"
             buffer.withUnsafeBytes { bytes in
                 var offset = 0
                 while offset + headerSize <= count {
@@ -126,15 +129,19 @@ final class SourceWatcher: Sendable {
                     if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {  // events were lost: rebuild, rescan
                         changed = true
                         newFolders = true
+                        paths = nil
                     } else if event.mask & UInt32(IN_IGNORED) != 0 {  // the folder is gone
                         watches[event.wd] = nil
                     } else if event.wd == inotify.rootWatch {
                         if Self.folders.contains(name) {
                             changed = true
                             newFolders = true
+                            paths = nil
                         }
-                    } else if watches[event.wd] != nil, !Self.ignores(name) {
+                    } else if let folder = watches[event.wd], !Self.ignores(name) {
                         changed = true
+                        let full = folder + "/" + name
+                        paths?.insert(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full)
                         if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                             newFolders = true
                         }
@@ -143,10 +150,10 @@ final class SourceWatcher: Sendable {
             }
             // A new folder's own files are in the rebuild that follows (it starts ≥100 ms later).
             if newFolders, !addWatches(fd, &watches) {
-                onChange()
+                onChange(nil)
                 return false
             }
-            if changed { onChange() }
+            if changed { onChange(newFolders ? nil : paths) }
         }
         return true
     }
@@ -181,8 +188,11 @@ final class SourceWatcher: Sendable {
             Thread.sleep(forTimeInterval: 0.5)
             let now = snapshot()
             if now != last {
+                let prefix = root + "/"
+                let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] }
+                    .map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
                 last = now
-                onChange()
+                onChange(Set(changed))
             }
         }
     }

@@ -244,7 +244,7 @@ import Testing
         let root = try ServedSite.copyFixture("basic")
         defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
         let changes = Counter()
-        let watcher = SourceWatcher(root: root, method: method) { changes.increment() }
+        let watcher = SourceWatcher(root: root, method: method) { _ in changes.increment() }
         watcher.start()  // has looked at the tree when it returns
         defer { watcher.stop() }
 

@@ -1,0 +1,74 @@
+import Foundation
+import PortalContent
+import PortalCore
+
+/// Builds for a preview server: the first build and any change to data, the theme or a page's
+/// title, date or place is a full (cached) build; an edit to a page's text re-renders that page
+/// alone and rewrites its file in place, in milliseconds even on a 10,000-page site. Not
+/// thread-safe: one build at a time.
+public final class PreviewSession: @unchecked Sendable {
+    // @unchecked: used from one serial queue at a time (the preview server's build queue).
+    public let options: BuildOptions
+    private var state: Builder.Rendered?
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds after `changed` (paths relative to the root, as `Content/news/a.md`); nil means
+    /// "not known", which builds everything.
+    public func build(changed: Set<String>?) throws(BuildFailure) -> BuildReport {
+        if let changed, !changed.isEmpty, let state, let report = try rebuildPages(changed, state: state) {
+            return report
+        }
+        let (report, rendered) = try Builder.run(options)
+        if let rendered { state = rendered }
+        return report
+    }
+
+    /// Nil when the change is not an edit of page texts only.
+    private func rebuildPages(_ changed: Set<String>, state: Builder.Rendered) throws(BuildFailure) -> BuildReport? {
+        let start = DispatchTime.now()
+        guard changed.allSatisfy({ $0.hasPrefix("Content/") && ($0.hasSuffix(".md") || $0.hasSuffix(".markdown")) }) else {
+            return nil
+        }
+        var site = state.site
+        var indices: [Int] = []
+        for source in changed.sorted() {
+            switch SiteLoader.reload(page: source, in: site) {
+            case .failure(let failure): throw failure
+            case .success(.structural): return nil
+            case .success(.bodyOnly(let updated, let index)):
+                site = updated
+                indices.append(index)
+            }
+        }
+        let renderer = PageRenderer(site: site, theme: state.theme, context: state.renderer.context)
+        var log = DiagnosticLog()
+        var outputs: [(path: String, html: String)] = []
+        for index in indices {
+            let page = site.pages[index]
+            let rendered = renderer.render(page)
+            log.append(contentsOf: rendered.diagnostics)
+            outputs.append((page.outputPath, rendered.html))
+        }
+        if log.hasErrors { throw BuildFailure(log.sorted) }
+        for output in outputs {
+            // Written beside and renamed over, so the server never sends half a page.
+            let target = options.output.appendingPathComponent(output.path)
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).portal-new")
+            do {
+                try Data(output.html.utf8).write(to: temporary)
+                guard rename(temporary.path, target.path) == 0 else { return nil }
+            } catch {
+                return nil
+            }
+        }
+        // The output no longer matches the build cache's record of it.
+        BuildCache.forget(root: options.root.standardizedFileURL)
+        self.state = Builder.Rendered(site: site, theme: state.theme, renderer: renderer)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return BuildReport(pages: indices.count, files: 0, warnings: log.warnings, seconds: seconds,
+                           language: site.config.language, phases: [("re-render changed pages", seconds)], upToDate: false)
+    }
+}
