@@ -70,6 +70,7 @@ public enum Builder {
         return "portal-\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }()
 
+    @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         try run(options).report
     }

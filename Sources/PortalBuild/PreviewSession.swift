@@ -17,6 +17,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Builds after `changed` (paths relative to the root, as `Content/news/a.md`); nil means
     /// "not known", which builds everything.
+    @discardableResult
     public func build(changed: Set<String>?) throws(BuildFailure) -> BuildReport {
         if let changed, !changed.isEmpty, let state, let report = try rebuildPages(changed, state: state) {
             return report

@@ -1,10 +1,16 @@
 import Dispatch
 
+/// Whether `concurrentMap` may use more than one thread. Tests build with it off to prove that
+/// a parallel build writes exactly what a serial one does.
+public enum Parallelism {
+    @TaskLocal public static var serial = false
+}
+
 extension Array where Element: Sendable {
     /// `map` on every core, keeping order. For CPU-bound work over many independent items
     /// (pages); the work is split in chunks so small items do not drown in scheduling.
     public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        if count < 2 { return map(transform) }
+        if count < 2 || Parallelism.serial { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
