@@ -259,37 +259,17 @@ enum ExtraOutputs {
 
     static func redirect(to page: Page, site: Site) -> String {
         let target = PageSummary.permalink(page.url, config: site.config)
-        let escaped = HTMLEscape.attribute(target)
+        let escaped = HTMLEscaping.escape(target)
         return """
         <!DOCTYPE html>
-        <html lang="\(HTMLEscape.attribute(site.config.language))">
-        <head><meta charset="utf-8"><title>\(HTMLEscape.text(page.title))</title>
+        <html lang="\(HTMLEscaping.escape(site.config.language))">
+        <head><meta charset="utf-8"><title>\(HTMLEscaping.escape(page.title))</title>
         <link rel="canonical" href="\(escaped)"><meta name="robots" content="noindex">
         <meta http-equiv="refresh" content="0; url=\(escaped)"></head>
-        <body><p><a href="\(escaped)">\(HTMLEscape.text(page.title))</a></p></body>
+        <body><p><a href="\(escaped)">\(HTMLEscaping.escape(page.title))</a></p></body>
         </html>
 
         """
-    }
-}
-
-enum HTMLEscape {
-    static func text(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
-
-    static func attribute(_ s: String) -> String {
-        text(s).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 }
 

@@ -19,7 +19,7 @@ enum ProgrammeData {
 
         var resolved: [String: [[String: Any]]] = [:]
         var byID: [String: [String: [String: Any]]] = [:]
-        let order = DataSchemas.resolutionOrderPublic + site.data.keys.sorted().filter { !DataSchemas.resolutionOrderPublic.contains($0) }
+        let order = DataSchemas.resolutionOrder + site.data.keys.sorted().filter { !DataSchemas.resolutionOrder.contains($0) }
         for name in order {
             guard let file = site.data[name] else { continue }
             let schema = DataSchemas.all[name]
@@ -192,11 +192,5 @@ enum ProgrammeData {
                 "total": items.reduce(0) { $0 + ($1["count"] as? Int ?? 0) },
             ]
         }
-    }
-}
-
-extension DataSchemas {
-    static var resolutionOrderPublic: [String] {
-        ["forms", "stages", "mentors", "mentees", "pairs", "cases", "documents", "monitoring"]
     }
 }

@@ -164,18 +164,9 @@ enum DataLoader {
             guard let schema = DataSchemas.all[name] else { continue }
             for (index, node) in nodes.enumerated() {
                 for field in schema.record.fields {
-                    guard let valueNode = node[field.name] else { continue }
-                    let target: String
-                    let values: [YAMLNode]
-                    switch field.type {
-                    case .reference(let t):
-                        target = t; values = [valueNode]
-                    case .list(.reference(let t)):
-                        target = t
-                        if case .sequence(let items) = valueNode.kind { values = items } else { values = [] }
-                    default:
-                        continue
-                    }
+                    guard let target = field.referenceTarget, let valueNode = node[field.name] else { continue }
+                    var values = [valueNode]
+                    if case .sequence(let items) = valueNode.kind { values = items }
                     if unreadable.contains(target) { continue }
                     for v in values {
                         guard let id = v.scalar?.text, !v.isNull else { continue }

@@ -89,7 +89,7 @@ public enum DataSchemas {
     ]
 
     /// The order in which files are resolved: a file comes after those it refers to.
-    static let resolutionOrder = ["forms", "stages", "mentors", "mentees", "pairs", "cases", "documents", "monitoring"]
+    public static let resolutionOrder = ["forms", "stages", "mentors", "mentees", "pairs", "cases", "documents", "monitoring"]
 
     /// Keys that would put a child's or a colleague's personal data on a public site.
     static let personalKeyFragments = [

@@ -80,6 +80,14 @@ public struct Field: Sendable {
     public static func optional(_ name: String, _ type: FieldType) -> Field {
         Field(name, type, required: false)
     }
+
+    /// The data file this field names entries of (`forms` for `forms: [teacher-teacher]`).
+    public var referenceTarget: String? {
+        switch type {
+        case .reference(let target), .list(.reference(let target)): return target
+        default: return nil
+        }
+    }
 }
 
 public struct RecordSchema: Sendable {
