@@ -17,7 +17,7 @@ struct PageRenderer: @unchecked Sendable {
         self.site = site
         self.theme = theme
         self.context = context
-        self.fragments = FragmentCache(theme: theme)
+        self.fragments = FragmentCache(theme: theme, typography: site.config.typography)
     }
 
     struct Output: Sendable {
@@ -66,7 +66,7 @@ struct PageRenderer: @unchecked Sendable {
         ]
         var html = theme.render(templateName, context: root) ?? ""
         if site.config.typography {
-            html = RussianTypography.apply(toHTML: html)
+            html = Self.typographContent(html)
         }
         return Output(html: html, diagnostics: log.diagnostics, plainText: markdown.plainText, headings: markdown.headings,
                       links: markdown.links, template: templateName, body: markdown)
@@ -128,6 +128,35 @@ struct PageRenderer: @unchecked Sendable {
         guard case .item(let collection) = page.kind,
               let list = context.data[collection] as? [[String: Any]] else { return entry.templateValue }
         return list.first { ($0["url"] as? String) == page.url } ?? entry.templateValue
+    }
+
+    /// Russian typography for what the content says: the `<title>` and the `<main>` element. The
+    /// fragments (header, footer) had it applied once when they were rendered, and the theme's own
+    /// fixed text is written as it should read; going over them again on every page was most of
+    /// the typography's cost. A page without `<main>` is done whole.
+    static func typographContent(_ html: String) -> String {
+        // memmem over the bytes: generic or Foundation searches over a whole page cost more than
+        // the typography they would save.
+        var html = html
+        guard let mainStart = html.byteOffset(of: "<main"), let mainEnd = html.byteOffset(of: "</main>", from: mainStart) else {
+            return RussianTypography.apply(toHTML: html)
+        }
+        let utf8 = html.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var out = ""
+        out.reserveCapacity(utf8.count + 256)
+        if let titleStart = html.byteOffset(of: "<title>"), titleStart < mainStart,
+           let titleEnd = html.byteOffset(of: "</title>", from: titleStart), titleEnd < mainStart {
+            out += html[..<index(titleStart + 7)]
+            out += RussianTypography.apply(toHTML: String(html[index(titleStart + 7)..<index(titleEnd)]))
+            out += html[index(titleEnd)..<index(mainStart)]
+        } else {
+            out += html[..<index(mainStart)]
+        }
+        let end = mainEnd + "</main>".utf8.count
+        out += RussianTypography.apply(toHTML: String(html[index(mainStart)..<index(end)]))
+        out += html[index(end)...]
+        return out
     }
 
     /// A description from the first paragraph: at most ~160 characters, cut at a word.

@@ -1,5 +1,6 @@
 import PortalContent
 import PortalCore
+import PortalMarkdown
 import PortalTemplates
 import Synchronization
 
@@ -88,8 +89,11 @@ final class FragmentCache: Sendable {
     private let cache = Mutex<[SiteContext.MenuState: [String: String]]>([:])
     private let names: [String]
 
-    init(theme: Theme) {
+    private let typography: Bool
+
+    init(theme: Theme, typography: Bool) {
         names = theme.templateNames.filter { $0.hasPrefix("fragments/") }.sorted()
+        self.typography = typography
     }
 
     func fragments(for state: SiteContext.MenuState, context: SiteContext, theme: Theme) -> [String: String] {
@@ -98,7 +102,8 @@ final class FragmentCache: Sendable {
         let root: [String: Any] = ["site": context.site, "data": context.data, "menu": context.menu(in: state)]
         var rendered: [String: String] = [:]
         for name in names {
-            rendered[String(name.dropFirst("fragments/".count))] = theme.render(name, context: root) ?? ""
+            let html = theme.render(name, context: root) ?? ""
+            rendered[String(name.dropFirst("fragments/".count))] = typography ? RussianTypography.apply(toHTML: html) : html
         }
         cache.withLock { $0[state] = rendered }
         return rendered

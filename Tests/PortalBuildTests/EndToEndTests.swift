@@ -142,3 +142,14 @@ import Testing
         #expect(!(try site.html("about/index.html")).contains("ld+json"))
     }
 }
+
+@Suite struct TypographyScopeTests {
+    @Test func titleAndMainGetTypographyTheRestAsWritten() throws {
+        let site = try FixtureSite()
+        try site.write("Content/about.md", "---\ntitle: \"Итоги - и \\\"планы\\\"\"\n---\nТекст - в \"кавычках\".\n")
+        try site.build()
+        let html = try site.html("about/index.html")
+        #expect(html.contains("<title>Итоги\u{00A0}— и\u{00A0}«планы»\u{00A0}— Тестовый портал</title>"))
+        #expect(html.contains("<p>Текст\u{00A0}— в\u{00A0}«кавычках».</p>"))
+    }
+}
