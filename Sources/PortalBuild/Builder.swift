@@ -115,8 +115,8 @@ public enum Builder {
         var files: [(source: String, destination: String)] = site.files.map { ($0.source, $0.destination) } + theme.assets
         files.sort { $0.destination < $1.destination }
         let extras = ExtraOutputs.make(site: site, theme: theme)
-        let indexPaths = SiteIndexes.paths(site: site) + (theme.has("404") ? ["404.html"] : [])
-        checkClaims(site: site, files: files, extras: extras + indexPaths.map { .init(path: $0, content: "", reason: "portal's own file") },
+        let generatedPaths = SiteIndexes.paths(site: site) + (theme.has("404") ? ["404.html"] : [])
+        checkClaims(site: site, files: files, extras: extras + generatedPaths.map { .init(path: $0, content: "", reason: "portal's own file") },
                     log: &log)
         if log.hasErrors { throw BuildFailure(log.sorted) }
 
@@ -127,7 +127,7 @@ public enum Builder {
         try writer.prepare()
         var written: [String: BuildCache.Output] = [:]
         do throws(BuildFailure) {
-            try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path) + indexPaths)
+            try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path) + generatedPaths)
             let progress = options.progress.map { ProgressCounter(total: site.pages.count, report: $0) }
             let results = site.pages.concurrentMap { page -> PageResult in
                 defer { progress?.advance() }
