@@ -8,10 +8,9 @@ extension Portal {
         static let configuration = CommandConfiguration(
             abstract: "Check links, anchors, images and data references without writing the site.",
             discussion: """
-            Renders every page in memory and checks that each internal link and image leads to a
-            page or file of the site, that each #fragment exists on its page, and that each image
-            has alt text. External links are not fetched (the build works offline); --external
-            lists them.
+            Renders every page in memory and checks that each internal link and image leads to a page or \
+            file of the site, that each #fragment exists on its page, and that each image has alt text. \
+            External links are not fetched (the build works offline); --external lists them.
             """)
 
         @OptionGroup var site: SiteOptions

@@ -10,11 +10,10 @@ extension Portal {
         static let configuration = CommandConfiguration(
             abstract: "Create a page, news post, success case or mentor with its fields filled in.",
             discussion: """
-            The address is made from the title, transliterated from Cyrillic
-            (Итоги первого года → itogi-pervogo-goda). Files are never overwritten; a case or a
-            mentor is added at the end of its data file (Content/data/cases.yml,
-            Content/data/mentors.yml), keeping the file's comments. New news and cases are drafts;
-            a new mentor has consent: false until the consent form is signed.
+            The address is made from the title, transliterated from Cyrillic (Итоги первого года → \
+            itogi-pervogo-goda). Files are never overwritten; a case or a mentor is added at the end of its \
+            data file (Content/data/cases.yml, Content/data/mentors.yml), keeping the file's comments. New \
+            news and cases are drafts; a new mentor has consent: false until the consent form is signed.
             """)
 
         @Argument(help: ArgumentHelp("What to create: page, news, case or mentor.", valueName: "kind"))

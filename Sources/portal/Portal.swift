@@ -9,8 +9,8 @@ struct Portal: AsyncParsableCommand {
         commandName: "portal",
         abstract: "Builds the website of a school mentoring programme from Markdown pages and YAML data.",
         discussion: """
-        A site root holds Content/ (site.yml, Markdown pages, data/*.yml, files) and Themes/.
-        `portal build` writes the site to Public/; a failed build leaves Public/ as it was.
+        A site root holds Content/ (site.yml, Markdown pages, data/*.yml, files) and Themes/. `portal \
+        build` writes the site to Public/; a failed build leaves Public/ as it was.
         """,
         version: "0.1.0",
         subcommands: [Build.self, Serve.self, Check.self, New.self],
@@ -52,8 +52,8 @@ extension Portal {
         static let configuration = CommandConfiguration(
             abstract: "Build the site into the output folder.",
             discussion: """
-            Every problem is printed as one line, path:line:column: error: message, and the build
-            exits with status 1. The output folder is replaced only by a complete, successful build.
+            Every problem is printed as one line, path:line:column: error: message, and the build exits with \
+            status 1. The output folder is replaced only by a complete, successful build.
             """)
 
         @OptionGroup var site: SiteOptions

@@ -10,9 +10,9 @@ extension Portal {
             abstract: "Preview the site in a browser, rebuilding it after every change.",
             discussion: """
             The preview is built into a temporary folder (Public/ is not touched) and served on \
-            http://127.0.0.1:8000. After every saved change to Content/ or Themes/ the site is built \
-            again and open pages reload by themselves; while the last build failed, every page shows \
-            its errors. Ctrl-C stops the server.
+            http://127.0.0.1:8000. After every saved change to Content/ or Themes/ the site is built again \
+            and open pages reload by themselves; while the last build failed, every page shows its errors. \
+            Ctrl-C stops the server.
             """)
 
         @OptionGroup var site: SiteOptions
