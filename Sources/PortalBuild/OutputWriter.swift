@@ -44,14 +44,32 @@ struct OutputWriter: Sendable {
         }
     }
 
+    /// A hidden file in every output: the folder was written by portal and may be replaced.
+    static let marker = ".portal-output"
+
     func prepare() throws(BuildFailure) {
+        try checkReplaceable()
         removeLeftovers()
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try Data("This folder is written by portal build; it is replaced by every build.\n".utf8)
+                .write(to: staging.appendingPathComponent(Self.marker))
         } catch {
             throw BuildFailure([.error(at: nil, "cannot create \(staging.path): \(error.localizedDescription)",
                                        ru: "не удаётся создать \(staging.path): \(error.localizedDescription)")])
         }
+    }
+
+    /// The output folder is replaced whole, so it must be portal's own: missing, empty but for
+    /// hidden files (a `.gitkeep`), or marked by an earlier build. `--output ~/Documents` by
+    /// mistake must not cost anyone their documents.
+    func checkReplaceable() throws(BuildFailure) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: output.path) else { return }
+        if names.contains(Self.marker) || names.allSatisfy({ $0.hasPrefix(".") }) { return }
+        throw BuildFailure([.error(
+            at: nil,
+            "\(output.path) holds files that portal did not write; a build replaces the whole folder, so choose an empty or new folder (or remove this one)",
+            ru: "в \(output.path) есть файлы, записанные не portal; сборка заменяет папку целиком, поэтому укажите пустую или новую папку (или удалите эту)")])
     }
 
     /// Removes staging folders of builds that were killed (their process is gone).

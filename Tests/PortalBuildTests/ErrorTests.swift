@@ -157,3 +157,26 @@ import Testing
         ])
     }
 }
+
+@Suite struct OutputSafetyTests {
+    @Test func aFolderPortalDidNotWriteIsNotReplaced() throws {
+        let site = try FixtureSite()
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try Data("my thesis".utf8).write(to: site.output.appendingPathComponent("thesis.txt"))
+        #expect(site.errors() == [
+            "portal: error: \(site.output.path) holds files that portal did not write; a build replaces the whole folder, so choose an empty or new folder (or remove this one)",
+        ])
+        #expect(try String(contentsOf: site.output.appendingPathComponent("thesis.txt"), encoding: .utf8) == "my thesis")
+    }
+
+    @Test func aFolderWithOnlyAGitkeepIsFineAndKeepsIt() throws {
+        let site = try FixtureSite()
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try Data().write(to: site.output.appendingPathComponent(".gitkeep"))
+        try site.build()
+        #expect(site.exists(".gitkeep") && site.exists("index.html"))
+        try site.write("Content/about.md", "---\ntitle: Снова\n---\n")
+        try site.build()
+        #expect(site.exists(".gitkeep"))
+    }
+}
