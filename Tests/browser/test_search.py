@@ -1,95 +1,39 @@
 """The site search in a real browser (Chromium through selenium).
 
-Self-contained (its own fixtures, named search_*): builds the repository's site with the
-portal binary ($PORTAL_BIN, else <repo>/.build/debug/portal) into a temporary folder, serves it
-with http.server on a free 127.0.0.1 port and checks that «наставникам» — typed into the header
-search box, into the search page's field, or given as ?q= — lists the mentor bank (/mentors/)
-among the results, with the matched words marked and the count announced. Skips with a message
-when Chromium, its driver or selenium is missing, or while the build writes no search index.
+Uses conftest's site (the repository's site built once and served on a free 127.0.0.1 port) and
+checks that «наставникам» — typed into the header search box, into the search page's field, or
+given as ?q= — lists the mentor bank (/mentors/) among the results, with the matched words marked
+and the count announced. Skips with a message when Chromium, its driver or selenium is missing.
 """
 
-import functools
-import http.server
-import os
-import shutil
-import subprocess
-import threading
-from pathlib import Path
 from urllib.parse import quote, unquote, urlparse, parse_qs
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from conftest import make_driver
+
 QUERY = "наставникам"
 WAIT_SECONDS = 20
 
 
-def _portal_binary():
-    explicit = os.environ.get("PORTAL_BIN")
-    return Path(explicit) if explicit else REPO / ".build" / "debug" / "portal"
+@pytest.fixture(scope="module")
+def search_site(site_dir):
+    """The real site, built once for the session by conftest's site_dir."""
+    assert (site_dir / "search-index.json").exists(), "the build wrote no /search-index.json"
+    assert (site_dir / "search" / "index.html").exists(), "the build has no /search/ page"
+    return site_dir
 
 
 @pytest.fixture(scope="module")
-def search_site(tmp_path_factory):
-    """The real site built into a temporary folder; skips while it has no search index."""
-    binary = _portal_binary()
-    if not binary.exists():
-        pytest.skip("portal binary not found at %s: run `swift build` or set PORTAL_BIN" % binary)
-    output = tmp_path_factory.mktemp("search-site") / "Public"
-    result = subprocess.run([str(binary), "build", "--root", str(REPO), "--output", str(output), "--quiet"],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, "portal build failed:\n%s%s" % (result.stdout, result.stderr)
-    if not (output / "search-index.json").exists():
-        pytest.skip("the build does not write /search-index.json yet: search browser tests skipped")
-    if not (output / "search" / "index.html").exists():
-        pytest.skip("the build has no /search/ page yet (Content/search.md with template: search)")
-    return output
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        pass
-
-
-@pytest.fixture(scope="module")
-def search_server(search_site):
-    """Base URL of the built site served on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(search_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield "http://127.0.0.1:%d" % server.server_address[1]
-    server.shutdown()
-    server.server_close()
+def search_server(search_site, base_url):
+    """Base URL of the built site, served by conftest's base_url."""
+    return base_url
 
 
 @pytest.fixture(scope="module")
 def search_driver():
-    """A headless Chromium; skips when it, its driver or selenium is missing."""
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.options import Options
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        pytest.skip("selenium is not installed (pip install selenium): search browser tests skipped")
-    browser = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-    driver_path = shutil.which("chromedriver") or next(
-        (p for p in ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver") if os.path.exists(p)), None)
-    if not browser or not driver_path:
-        pytest.skip("Chromium or chromium-driver is not installed (apt-get install chromium chromium-driver): "
-                    "search browser tests skipped")
-    options = Options()
-    options.binary_location = browser
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--lang=ru-RU", "--no-first-run", "--disable-extensions",
-                     "--disable-background-networking", "--window-size=1280,900"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    try:
-        driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    except Exception as error:  # installed but cannot start
-        pytest.skip("Chromium could not be started (%s): search browser tests skipped" % str(error).splitlines()[0])
-    driver.set_page_load_timeout(60)
+    """A fresh headless Chromium of its own: no settings left over from the theme tests."""
+    driver = make_driver()
     yield driver
     driver.quit()
 
