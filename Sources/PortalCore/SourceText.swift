@@ -9,7 +9,10 @@ public enum SourceText {
     public static func decode(_ data: Data, path: String) throws(Diagnostic) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let guess = nonUTF8Encoding(of: bytes) {
+        // Validated once: the common, valid file costs one pass (UTF-16 without a byte-order mark
+        // can pass as UTF-8, so its zero bytes are looked for too).
+        let valid = String(validating: bytes, as: UTF8.self)
+        if let guess = nonUTF8Encoding(of: bytes, isValidUTF8: valid != nil) {
             // Point at the first byte that is not UTF-8, so the teacher sees where the text went wrong.
             var location = SourceLocation(path: path)
             if guess != "UTF-16", let offset = firstInvalidUTF8Offset(bytes) {
@@ -21,7 +24,7 @@ public enum SourceText {
                 "the file is not UTF-8 (it looks like \(guess)); save it as UTF-8 in your editor",
                 ru: "файл не в кодировке UTF-8 (похоже на \(guess)); сохраните его в UTF-8")
         }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        guard var text = valid else {
             let offset = firstInvalidUTF8Offset(bytes) ?? 0
             let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
             throw .error(
@@ -47,13 +50,18 @@ public enum SourceText {
         return try decode(data, path: path)
     }
 
-    /// A name for a non-UTF-8 encoding the bytes clearly are, or nil when they may be UTF-8.
-    static func nonUTF8Encoding(of bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+    /// A byte-order mark of UTF-16, or many zero bytes at the start (ASCII in UTF-16).
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
         let sample = bytes.prefix(4096)
-        let zeros = sample.lazy.filter { $0 == 0 }.count
-        if sample.count >= 2, zeros * 4 >= sample.count { return "UTF-16" }
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        return sample.count >= 2 && sample.lazy.filter { $0 == 0 }.count * 4 >= sample.count
+    }
+
+    /// A name for a non-UTF-8 encoding the bytes clearly are, or nil when they may be UTF-8.
+    static func nonUTF8Encoding(of bytes: [UInt8], isValidUTF8: Bool) -> String? {
+        if looksLikeUTF16(bytes) { return "UTF-16" }
+        if isValidUTF8 { return nil }
+        let sample = bytes.prefix(4096)
         // Windows-1251 puts Cyrillic letters at 0xC0–0xFF as single bytes; in UTF-8 those bytes
         // only start multi-byte sequences, so many of them followed by ASCII mean 1251 (or KOI8-R).
         var single = 0
