@@ -60,12 +60,12 @@ struct OutputWriter: Sendable {
         }
     }
 
-    /// The output folder is replaced whole, so it must be portal's own: missing, empty but for
-    /// hidden files (a `.gitkeep`), or marked by an earlier build. `--output ~/Documents` by
-    /// mistake must not cost anyone their documents.
+    /// The output folder is replaced whole, so it must be a site's output: missing, empty but for
+    /// hidden files (a `.gitkeep`), marked by an earlier build, or a web site (an `index.html` at
+    /// its top). `--output ~/Documents` by mistake must not cost anyone their documents.
     func checkReplaceable() throws(BuildFailure) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: output.path) else { return }
-        if names.contains(Self.marker) || names.allSatisfy({ $0.hasPrefix(".") }) { return }
+        if names.contains(Self.marker) || names.contains("index.html") || names.allSatisfy({ $0.hasPrefix(".") }) { return }
         throw BuildFailure([.error(
             at: nil,
             "\(output.path) holds files that portal did not write; a build replaces the whole folder, so choose an empty or new folder (or remove this one)",
