@@ -13,12 +13,7 @@ struct SitemapEntry: Sendable, Hashable {
     /// Absolute URL (`https://example.ru/news/itogi/`).
     var loc: String
     /// The page's date (front matter or data), if it has one.
-    var lastmod: SimpleDate?
-
-    init(loc: String, lastmod: SimpleDate? = nil) {
-        self.loc = loc
-        self.lastmod = lastmod
-    }
+    var lastmod: SimpleDate? = nil
 }
 
 /// An Atom feed (RFC 4287).
@@ -35,22 +30,9 @@ struct AtomFeed: Sendable, Hashable {
     var updated: SimpleDate
     var authorName: String
     var entries: [AtomEntry]
-    var subtitle: String?
+    var subtitle: String? = nil
     /// `xml:lang` of the feed (`ru`).
-    var language: String?
-
-    init(title: String, id: String, selfURL: String, siteURL: String, updated: SimpleDate, authorName: String,
-         entries: [AtomEntry], subtitle: String? = nil, language: String? = nil) {
-        self.title = title
-        self.id = id
-        self.selfURL = selfURL
-        self.siteURL = siteURL
-        self.updated = updated
-        self.authorName = authorName
-        self.entries = entries
-        self.subtitle = subtitle
-        self.language = language
-    }
+    var language: String? = nil
 }
 
 struct AtomEntry: Sendable, Hashable {
@@ -61,23 +43,12 @@ struct AtomEntry: Sendable, Hashable {
     var id: String
     var published: SimpleDate
     /// Defaults to `published`.
-    var updated: SimpleDate?
+    var updated: SimpleDate? = nil
     /// Plain text; left out when empty.
     var summary: String
     /// The rendered body; written as escaped HTML (`type="html"`). Site-relative links in it
     /// resolve against the entry's URL (`xml:base`).
-    var contentHTML: String?
-
-    init(title: String, url: String, id: String, published: SimpleDate, updated: SimpleDate? = nil,
-         summary: String, contentHTML: String? = nil) {
-        self.title = title
-        self.url = url
-        self.id = id
-        self.published = published
-        self.updated = updated
-        self.summary = summary
-        self.contentHTML = contentHTML
-    }
+    var contentHTML: String? = nil
 }
 
 enum Feeds {
