@@ -134,15 +134,17 @@ public enum Builder {
                 let path = page.outputPath
                 if reusable, let old = previous?.outputs[path], previous?.inputs[page.source] == inputs[page.source],
                    writer.reuse(path, as: old) {
-                    let html = try? String(contentsOfFile: output.path + "/" + path, encoding: .utf8)
-                    return PageResult(path: path, output: old, diagnostics: [],
-                                      indexes: SiteIndexes.contribution(page: page, html: html, body: nil, site: site, renderer: renderer))
+                    let indexes = SiteIndexes.contribution(
+                        page: page, html: { try? String(contentsOfFile: output.path + "/" + path, encoding: .utf8) },
+                        body: nil, site: site, renderer: renderer)
+                    return PageResult(path: path, output: old, diagnostics: [], indexes: indexes)
                 }
                 let rendered = renderer.render(page)
                 if rendered.diagnostics.contains(where: { $0.severity == .error }) {
                     return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics, indexes: .init())
                 }
-                let indexes = SiteIndexes.contribution(page: page, html: rendered.html, body: rendered.body, site: site, renderer: renderer)
+                let indexes = SiteIndexes.contribution(page: page, html: { rendered.html }, body: rendered.body, site: site,
+                                                       renderer: renderer)
                 switch writer.write(rendered.html, to: path) {
                 case .success(let out): return PageResult(path: path, output: out, diagnostics: rendered.diagnostics, indexes: indexes)
                 case .failure(let failure):

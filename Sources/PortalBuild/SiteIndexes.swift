@@ -40,25 +40,37 @@ enum SiteIndexes {
         return site.page(at: "/\(top)/")?.title ?? ""
     }
 
-    /// What `page` gives the indexes, from its rendered HTML (so nothing withheld can enter).
-    /// `body` is the page's rendered Markdown when the caller has it (else it is rendered here).
-    static func contribution(page: Page, html: String?, body: Markdown.Rendered?, site: Site, renderer: PageRenderer) -> Contribution {
+    /// What `page` gives the indexes. `given` is the page's rendered Markdown when the caller has
+    /// it (else it is rendered here, once, if needed); `html` is asked for only when the page
+    /// shows more than its Markdown. Either way a page reused from the last build gives exactly
+    /// what a freshly rendered one would.
+    static func contribution(page: Page, html: () -> String?, body given: Markdown.Rendered?, site: Site,
+                             renderer: PageRenderer) -> Contribution {
         var result = Contribution()
+        var body = given
+        func markdown() -> Markdown.Rendered {
+            if let body { return body }
+            let rendered = renderer.markdown(for: page)
+            body = rendered
+            return rendered
+        }
         if isSearchable(page) {
             let section = sectionTitle(of: page, site: site)
-            if page.kind == .page, page.entry == nil, let body {
-                // A plain page's <main> is its title and its Markdown: use the text cmark already
-                // has rather than reading the HTML again (a tenth of a large build).
+            if page.kind == .page, page.entry == nil {
+                // A plain page's <main> is its title and its Markdown: use the text cmark has
+                // rather than reading the HTML again (a tenth of a large build). Pages that show
+                // data are read from their HTML, so nothing withheld can enter.
+                let text = markdown()
                 result.search = SearchDocument(title: page.title, url: page.url, section: section,
-                                               headings: body.headings.map(\.text), text: body.plainText)
-            } else if let html {
+                                               headings: text.headings.map(\.text), text: text.plainText)
+            } else if let html = html() {
                 result.search = SearchIndex.document(title: page.title, url: page.url, section: section, html: html)
             }
         }
         if isNews(page) {
-            let body = body ?? renderer.markdown(for: page)
-            result.newsSummary = page.description ?? PageRenderer.truncate(body.firstParagraph)
-            result.newsBodyHTML = body.html
+            let text = markdown()
+            result.newsSummary = page.description ?? PageRenderer.truncate(text.firstParagraph)
+            result.newsBodyHTML = text.html
         }
         return result
     }

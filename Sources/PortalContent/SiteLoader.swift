@@ -109,15 +109,11 @@ public enum SiteLoader {
             return StaticFile(source: url.path, destination: relative)
         }
 
-        try throwIfErrors(log)
+        try log.throwIfErrors()
         let site = Site(root: root, config: config, pages: pages, data: data, files: files,
                         urlBySource: urlBySource, unpublishedSources: unpublished, leftOut: leftOut.sorted { $0.location < $1.location },
                         pageIndexByURL: indexByURL, childrenByURL: children)
         return (site, log.sorted)
-    }
-
-    private static func throwIfErrors(_ log: DiagnosticLog) throws(BuildFailure) {
-        if log.hasErrors { throw BuildFailure(log.sorted) }
     }
 
     /// Pages with an `order` first (by it), then the newest, then by title.

@@ -112,7 +112,6 @@ public struct DiagnosticLog: Sendable {
     public init() {}
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
     public mutating func append(_ diagnostic: Diagnostic) {
@@ -132,7 +131,7 @@ public struct DiagnosticLog: Sendable {
     }
 
     /// Throws `BuildFailure` with everything collected when any error was found.
-    public func throwIfErrors() throws {
+    public func throwIfErrors() throws(BuildFailure) {
         if hasErrors { throw BuildFailure(sorted) }
     }
 

@@ -5,14 +5,9 @@
 /// README): `Итоги первого года` → `itogi-pervogo-goda`. ASCII addresses survive every mail
 /// client, messenger and printed leaflet, which percent-encoded Cyrillic does not.
 public enum Slug {
-    static let table: [Character: String] = [
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-        "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "ch", "ш": "sh", "щ": "sch",
-        "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-        // Ukrainian and Belarusian letters a school page may quote.
-        "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
-    ]
+    /// Letters beyond Russian's а–я (in `cyrillic`) that a school page may quote: Ukrainian and
+    /// Belarusian.
+    static let table: [Character: String] = ["і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u"]
 
     /// Lower-case ASCII letters, digits and single hyphens; nil when nothing usable is left.
     public static func make(_ text: String) -> String? {
@@ -50,24 +45,6 @@ public enum Slug {
         "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
         "r", "s", "t", "u", "f", "h", "c", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya",
     ]
-
-    /// Transliterates without slugging (keeps case, spaces and punctuation).
-    public static func transliterate(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            let lower = Character(character.lowercased())
-            if let latin = table[lower] {
-                if character != lower, let first = latin.first {
-                    out += first.uppercased() + latin.dropFirst()
-                } else {
-                    out += latin
-                }
-            } else {
-                out.append(character)
-            }
-        }
-        return out
-    }
 }
 
 /// Makes heading ids unique within one page: `etapy`, `etapy-1`, `etapy-2`.
