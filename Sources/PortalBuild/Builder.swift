@@ -39,23 +39,42 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// The site's language, for choosing the language of messages.
     public var language: String
-    /// How long each stage took, for `--verbose`.
-    public var phases: [(name: String, seconds: Double)]
+    /// How long each stage took (wall clock, and CPU time over all threads), for `--verbose`.
+    public var phases: [Phase]
     /// Nothing had changed since the last build: the output was left as it was.
     public var upToDate: Bool
     /// Pages and entries left out (drafts, publishing dates), for `--verbose`.
     public var leftOut: [LeftOut] = []
 }
 
+public struct Phase: Sendable {
+    public var name: String
+    public var seconds: Double
+    /// CPU time of all threads: near `seconds` × cores when the stage keeps every core busy.
+    public var cpuSeconds: Double
+}
+
 /// Times the stages of a build.
 struct Stopwatch {
     private var last = DispatchTime.now()
-    private(set) var phases: [(name: String, seconds: Double)] = []
+    private var lastCPU = Stopwatch.cpuTime()
+    private(set) var phases: [Phase] = []
 
     mutating func lap(_ name: String) {
         let now = DispatchTime.now()
-        phases.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        let cpu = Self.cpuTime()
+        phases.append(Phase(name: name, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9,
+                            cpuSeconds: cpu - lastCPU))
         last = now
+        lastCPU = cpu
+    }
+
+    /// User and system time of the whole process.
+    static func cpuTime() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 

@@ -87,8 +87,8 @@ struct PageRenderer: @unchecked Sendable {
         }
         dict["extra"] = page.extra.templateValue
         if let entry = page.entry { dict["entry"] = itemEntry(page, entry) }
-        let toc = TableOfContents.make(markdown.headings)
-        dict["toc"] = toc
+        dict["toc"] = TableOfContents.make(markdown.headings)
+        dict["toc_html"] = TableOfContents.html(markdown.headings)
         dict["has_toc"] = page.showTOC && markdown.headings.filter { $0.level == 2 || $0.level == 3 }.count >= 3
         let ancestors = site.ancestors(of: page)
         dict["breadcrumbs"] = ancestors.map { PageSummary.make($0, config: site.config) }
@@ -185,6 +185,31 @@ enum TableOfContents {
             }
         }
         return result
+    }
+
+    /// The same list as `<li>` items (an h3 in an `<ol>` inside its h2's item), ready to go
+    /// inside the theme's own list element, like Hugo's `.TableOfContents`: a theme that only
+    /// shows the list needs no per-heading template work.
+    static func html(_ headings: [Markdown.Heading]) -> String {
+        var html = ""
+        var openItem = false
+        var openSublist = false
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let link = "<a href=\"#\(HTMLEscaping.escape(heading.id))\">\(HTMLEscaping.escape(heading.text))</a>"
+            if heading.level == 3, openItem {
+                html += openSublist ? "<li>\(link)</li>" : "<ol><li>\(link)</li>"
+                openSublist = true
+                continue
+            }
+            if openSublist { html += "</ol>" }
+            if openItem { html += "</li>\n" }
+            html += "<li>\(link)"
+            openItem = true
+            openSublist = false
+        }
+        if openSublist { html += "</ol>" }
+        if openItem { html += "</li>\n" }
+        return html
     }
 }
 

@@ -30,6 +30,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// Nil when the change is not an edit of page texts only.
     private func rebuildPages(_ changed: Set<String>, state: Builder.Rendered) throws(BuildFailure) -> BuildReport? {
         let start = DispatchTime.now()
+        var stopwatch = Stopwatch()
         guard changed.allSatisfy({ $0.hasPrefix("Content/") && ($0.hasSuffix(".md") || $0.hasSuffix(".markdown")) }) else {
             return nil
         }
@@ -68,8 +69,8 @@ public final class PreviewSession: @unchecked Sendable {
         // The output no longer matches the build cache's record of it.
         BuildCache.forget(root: options.root.standardizedFileURL)
         self.state = Builder.Rendered(site: site, theme: state.theme, renderer: renderer)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return BuildReport(pages: indices.count, files: 0, warnings: log.warnings, seconds: seconds,
-                           language: site.config.language, phases: [("re-render changed pages", seconds)], upToDate: false)
+        stopwatch.lap("re-render changed pages")
+        return BuildReport(pages: indices.count, files: 0, warnings: log.warnings, seconds: Builder.seconds(since: start),
+                           language: site.config.language, phases: stopwatch.phases, upToDate: false)
     }
 }

@@ -82,8 +82,8 @@ extension Portal {
                 }
                 if site.verbose {
                     for phase in report.phases {
-                        console.summary(english: String(format: "  %-28@ %.3f s", phase.name as NSString, phase.seconds),
-                                        russian: String(format: "  %-28@ %.3f s", phase.name as NSString, phase.seconds))
+                        let line = String(format: "  %-28@ %.3f s (CPU %.3f s)", phase.name as NSString, phase.seconds, phase.cpuSeconds)
+                        console.summary(english: line, russian: line.replacingOccurrences(of: "CPU", with: "ЦП"))
                     }
                 }
                 if report.upToDate {

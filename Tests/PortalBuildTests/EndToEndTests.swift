@@ -54,6 +54,30 @@ import Testing
         #expect(site.exists("files/polozhenie.pdf"))
     }
 
+    @Test func tableOfContentsAsReadyHTML() throws {
+        let site = try FixtureSite()
+        try site.write("Content/about.md", """
+            ---
+            title: О программе
+            ---
+            ## Цель <и> задачи
+            ### Цель
+            ### Задачи
+            ## Этапы
+            #### Не входит
+            ## Итоги
+            """)
+        try site.write("Themes/default/templates/page.mustache", "<ol>{{{page.toc_html}}}</ol>")
+        try site.build()
+        #expect(try site.html("about/index.html") == """
+            <ol><li><a href="#cel-i-zadachi">Цель &lt;и&gt; задачи</a><ol><li><a href="#cel">Цель</a></li>\
+            <li><a href="#zadachi">Задачи</a></li></ol></li>
+            <li><a href="#etapy">Этапы</a></li>
+            <li><a href="#itogi">Итоги</a></li>
+            </ol>
+            """)
+    }
+
     @Test func draftsAreLeftOutUnlessAsked() throws {
         let site = try FixtureSite()
         try site.build()
