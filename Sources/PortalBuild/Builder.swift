@@ -112,7 +112,8 @@ public enum Builder {
         let settings = "\(toolVersion) drafts=\(options.includeDrafts) future=\(options.includeFuture) today=\(options.today.iso) "
             + "strict=\(options.strict) output=\(output.path)"
         let previous = BuildCache.load(root: root, settings: settings)
-        let inputs = BuildCache.scanInputs(root: root, previous: previous)
+        let contentEntries = FileTree.walk(root.appendingPathComponent("Content").resolvingSymlinksInPath().path)
+        let inputs = BuildCache.scanInputs(root: root, content: contentEntries, previous: previous)
         stopwatch.lap("check what changed")
         if let previous, previous.inputs == inputs, previous.outputIsIntact(output) {
             return (BuildReport(pages: 0, files: 0, warnings: previous.warnings, seconds: seconds(since: start),
@@ -122,7 +123,8 @@ public enum Builder {
         BuildCache.forget(root: root)
 
         let (site, loadWarnings) = try SiteLoader.load(root: root, options: LoadOptions(
-            includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today))
+            includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today),
+            contentEntries: contentEntries)
         stopwatch.lap("load and check content")
         let theme = try Theme.load(root: root, name: site.config.theme)
         let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year))

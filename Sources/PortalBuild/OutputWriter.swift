@@ -20,8 +20,9 @@ struct OutputWriter: Sendable {
     let previous: [String: BuildCache.Output]
 
     init(output: URL, previous: [String: BuildCache.Output] = [:]) {
-        self.previous = previous
         self.output = output.standardizedFileURL
+        // Without the old output (deleted, or never written) there is nothing to link from.
+        self.previous = Self.isOutput(self.output.path) ? previous : [:]
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).portal-staging-\(getpid())")
         outputPath = self.output.path
@@ -46,6 +47,11 @@ struct OutputWriter: Sendable {
 
     /// A hidden file in every output: the folder was written by portal and may be replaced.
     static let marker = ".portal-output"
+
+    /// True when `path` is an output folder written by portal (it has the marker).
+    static func isOutput(_ path: String) -> Bool {
+        access(path + "/" + marker, F_OK) == 0
+    }
 
     func prepare() throws(BuildFailure) {
         try checkReplaceable()

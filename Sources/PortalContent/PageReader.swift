@@ -27,12 +27,13 @@ enum PageReader {
         .optional("paginate", .wholeNumber),
     ])
 
-    static func read(url: URL, relative: String) -> Result<Read, BuildFailure> {
+    /// Reads the page at `file`, which is `Content/<relative>`.
+    static func read(file: String, relative: String) -> Result<Read, BuildFailure> {
         let path = "Content/" + relative
         let split: FrontMatterSplit
         let yaml: YAMLNode?
         do throws(Diagnostic) {
-            let text = try SourceText.read(url, path: path)
+            let text = try SourceText.read(file: file, path: path)
             split = try FrontMatterSplit.split(text, path: path)
             if let frontMatter = split.yaml {
                 yaml = try YAMLDocument.parse(frontMatter, path: path, lineOffset: split.yamlLineOffset)

@@ -22,7 +22,7 @@ extension SiteLoader {
         guard FileManager.default.fileExists(atPath: content.appendingPathComponent(relative).path) else {
             return .success(.structural)
         }
-        switch PageReader.read(url: content.appendingPathComponent(relative), relative: relative) {
+        switch PageReader.read(file: content.appendingPathComponent(relative).path, relative: relative) {
         case .failure(let failure):
             return .failure(failure)
         case .success(let read):

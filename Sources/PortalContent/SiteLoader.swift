@@ -5,21 +5,25 @@ import PortalYAML
 
 /// The load and model stages: reads `Content/` under a site root and builds a validated `Site`.
 public enum SiteLoader {
-    public static func load(root: URL, options: LoadOptions = LoadOptions()) throws(BuildFailure) -> (Site, [Diagnostic]) {
+    /// `contentEntries`: `FileTree.walk` of Content/ when the caller has already listed it (the
+    /// build's change check does), so that the tree is walked once.
+    public static func load(root: URL, options: LoadOptions = LoadOptions(),
+                            contentEntries: [FileTree.Entry]? = nil) throws(BuildFailure) -> (Site, [Diagnostic]) {
         let root = root.standardizedFileURL
         let content = root.appendingPathComponent("Content").resolvingSymlinksInPath()
         let config = try SiteConfig.load(from: content.appendingPathComponent("site.yml"), path: "Content/site.yml")
         var log = DiagnosticLog()
 
-        let inventory = ContentInventory.scan(content: content, log: &log)
+        let inventory = ContentInventory.scan(content: content, entries: contentEntries ?? FileTree.walk(content.path), log: &log)
         var leftOut: [LeftOut] = []
         let data = DataLoader.load(contentDir: content, rootPath: { "Content/" + relativePath($0, to: content) },
                                    files: inventory.dataFiles, markdown: config.markdownOptions, options: options,
                                    leftOut: &leftOut, log: &log)
 
         // Pages: read and split in parallel, then assemble in one place.
-        let parsed = inventory.pages.concurrentMap { url in
-            PageReader.read(url: url, relative: relativePath(url, to: content))
+        let contentPath = content.path
+        let parsed = inventory.pages.concurrentMap { relative in
+            PageReader.read(file: contentPath + "/" + relative, relative: relative)
         }
         var pages: [Page] = []
         var urlBySource: [String: String] = [:]
@@ -103,10 +107,9 @@ public enum SiteLoader {
         }
 
         let withheldFiles = data.values.reduce(into: Set<String>()) { $0.formUnion($1.withheldFiles) }
-        let files = inventory.files.compactMap { url -> StaticFile? in
-            let relative = relativePath(url, to: content)
+        let files = inventory.files.compactMap { relative -> StaticFile? in
             if withheldFiles.contains(relative) { return nil }
-            return StaticFile(source: url.path, destination: relative)
+            return StaticFile(source: contentPath + "/" + relative, destination: relative)
         }
 
         try log.throwIfErrors()
@@ -147,21 +150,22 @@ public enum SiteLoader {
     }
 }
 
-/// What is under Content/: Markdown pages, data files, and everything else.
+/// What is under Content/: Markdown pages, data files, and everything else (pages and files
+/// by path relative to Content/).
 struct ContentInventory {
-    var pages: [URL] = []
+    var pages: [String] = []
     var dataFiles: [URL] = []
-    var files: [URL] = []
+    var files: [String] = []
 
-    static func scan(content: URL, log: inout DiagnosticLog) -> ContentInventory {
+    static func scan(content: URL, entries: [FileTree.Entry], log: inout DiagnosticLog) -> ContentInventory {
         var inventory = ContentInventory()
         let contentPath = content.path
         var skipped: [String] = []
-        for entry in FileTree.walk(contentPath) {
+        for entry in entries {
             if skipped.contains(where: { entry.path.hasPrefix($0 + "/") }) { continue }
-            let url = content.appendingPathComponent(entry.path)
             var kind = entry.kind
             if kind == .symbolicLink {
+                let url = content.appendingPathComponent(entry.path)
                 // A link may point anywhere on the machine; publish only what stays in Content/.
                 let target = url.resolvingSymlinksInPath().path
                 guard target == contentPath || target.hasPrefix(contentPath + "/") else {
@@ -185,15 +189,16 @@ struct ContentInventory {
             guard kind == .file else { continue }
             let relative = entry.path
             if relative == "site.yml" { continue }
-            let ext = (relative as NSString).pathExtension.lowercased()
+            let name = relative.split(separator: "/").last ?? ""
+            let ext = name.contains(".") ? name.split(separator: ".").last!.lowercased() : ""
             if relative.hasPrefix("data/") && (ext == "yml" || ext == "yaml") {
-                if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(url) }
+                if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
                 continue
             }
             if ext == "md" || ext == "markdown" {
-                inventory.pages.append(url)
+                inventory.pages.append(relative)
             } else {
-                inventory.files.append(url)
+                inventory.files.append(relative)
             }
         }
         return inventory

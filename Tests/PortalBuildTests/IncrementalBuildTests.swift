@@ -25,6 +25,20 @@ import Glibc
         #expect(identity(site, "about/index.html") == before)
     }
 
+    @Test func namesWithTabsAndLineBreaksInTheCache() throws {
+        let site = try FixtureSite()
+        try site.write("Content/files/план\tграфик.txt", "plan")
+        try site.build()
+        #expect(try site.build().upToDate, "a tab in a file name is kept in the cache")
+        #expect(site.exists("files/план\tграфик.txt"))
+
+        // A line break cannot be kept in the cache's lines: no cache, every build is a full one.
+        try site.write("Content/files/две\nстроки.txt", "two")
+        #expect(try !site.build().upToDate)
+        #expect(try !site.build().upToDate)
+        #expect(site.exists("files/две\nстроки.txt"))
+    }
+
     @Test func unchangedOutputsKeepTheirInodeAndTime() throws {
         let site = try FixtureSite()
         try site.build()
