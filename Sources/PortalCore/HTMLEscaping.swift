@@ -3,9 +3,10 @@
 public enum HTMLEscaping {
     public static func escape(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
+        // Every template value passes here: scan contiguous bytes when the string has them.
+        let needsEscaping = utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: isSpecial) }
+            ?? utf8.contains(where: isSpecial)
+        guard needsEscaping else { return text }
         var out = [UInt8]()
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
@@ -19,5 +20,10 @@ public enum HTMLEscaping {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 }

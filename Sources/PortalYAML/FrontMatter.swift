@@ -16,31 +16,32 @@ public struct FrontMatterSplit: Sendable {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---\r") else {
             return FrontMatterSplit(yaml: nil, yamlLineOffset: 0, body: text, bodyLine: 1)
         }
+        // Over the UTF-8 bytes: scanning Characters here cost as much as parsing the YAML.
+        let utf8 = text.utf8
         var line = 1
-        var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
+        var index = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
         let yamlStart = index
-        while index < text.endIndex {
+        while index < utf8.endIndex {
             line += 1
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let content = text[index..<lineEnd]
-            if content == "---" || content == "..." || content.trimmingTrailingSpaces == "---" {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            let lineEnd = utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            if isClosingLine(utf8[index..<lineEnd]) {
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 return FrontMatterSplit(yaml: String(text[yamlStart..<index]), yamlLineOffset: 1,
                                         body: String(text[bodyStart...]), bodyLine: line + 1)
             }
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
         throw .error(
             at: SourceLocation(path: path, line: 1, column: 1),
             "the front matter opened by --- on line 1 is never closed; add a line --- after it",
             ru: "блок параметров, открытый строкой --- в строке 1, не закрыт; добавьте после него строку ---")
     }
-}
 
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s.removeLast() }
-        return s
+    /// `---` (spaces or tabs after it allowed) or `...`.
+    static func isClosingLine(_ line: Substring.UTF8View) -> Bool {
+        if line.elementsEqual("...".utf8) { return true }
+        var content = line
+        while let last = content.last, last == 0x20 || last == 0x09 { content = content.dropLast() }
+        return content.elementsEqual("---".utf8)
     }
 }
