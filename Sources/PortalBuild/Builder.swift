@@ -127,7 +127,7 @@ public enum Builder {
             contentEntries: contentEntries)
         stopwatch.lap("load and check content")
         let theme = try Theme.load(root: root, name: site.config.theme)
-        let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year))
+        let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year, theme: theme))
         let globalHash = GlobalFingerprint.make(site: site, inputs: inputs, settings: settings)
         stopwatch.lap("load theme, prepare data")
 

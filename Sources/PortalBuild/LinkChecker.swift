@@ -20,7 +20,7 @@ public enum LinkChecker {
         let (site, warnings) = try SiteLoader.load(root: root, options: LoadOptions(
             includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today))
         let theme = try Theme.load(root: root, name: site.config.theme)
-        let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year))
+        let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year, theme: theme))
         let rendered = site.pages.concurrentMap { renderer.render($0) }
 
         var log = DiagnosticLog()

@@ -74,6 +74,7 @@ struct PageRenderer: @unchecked Sendable {
 
     private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {
         var dict = PageSummary.make(page, config: site.config)
+        if let index = site.pageIndexByURL[page.url], let views = context.summaries[index]["views"] { dict["views"] = views }
         let description = page.description ?? (markdown.firstParagraph.isEmpty ? site.config.description : Self.truncate(markdown.firstParagraph))
         dict["description"] = description
         dict["content"] = markdown.html
@@ -90,17 +91,17 @@ struct PageRenderer: @unchecked Sendable {
         dict["toc"] = TableOfContents.make(markdown.headings)
         dict["toc_html"] = TableOfContents.html(markdown.headings)
         dict["has_toc"] = page.showTOC && markdown.headings.filter { $0.level == 2 || $0.level == 3 }.count >= 3
-        let ancestors = site.ancestors(of: page)
-        dict["breadcrumbs"] = ancestors.map { PageSummary.make($0, config: site.config) }
+        let ancestors = site.ancestorIndices(of: page)
+        dict["breadcrumbs"] = ancestors.map { context.summaries[$0] }
         dict["has_breadcrumbs"] = !ancestors.isEmpty
-        if let parent = ancestors.last { dict["section"] = PageSummary.make(parent, config: site.config) }
+        if let parent = ancestors.last { dict["section"] = context.summaries[parent] }
         var childIndices = site.childrenByURL[page.pagination?.sectionURL ?? page.url] ?? []
         if let size = page.paginate, let pagination = page.pagination {
             let start = (pagination.number - 1) * size
             childIndices = Array(childIndices[min(start, childIndices.count)..<min(start + size, childIndices.count)])
             dict["pager"] = Self.pager(pagination)
         }
-        let children = childIndices.map { PageSummary.make(site.pages[$0], config: site.config) }
+        let children = childIndices.map { context.summaries[$0] }
         dict["children"] = children
         dict["has_children"] = !children.isEmpty
         dict["tags"] = page.tags

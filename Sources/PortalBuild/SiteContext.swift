@@ -10,34 +10,34 @@ struct SiteContext: @unchecked Sendable {
     let site: [String: Any]
     let data: [String: Any]
     let menu: [SiteConfig.MenuItem]
+    /// Every page as lists show it (`PageSummary`), by index in `site.pages`, with the theme's
+    /// views of it: made once, shared by every list, breadcrumb trail and section link.
+    let summaries: [[String: Any]]
 
     /// `tel:+78652000000` from «+7 (8652) 00-00-00».
     static func telephoneLink(_ phone: String) -> String {
         "tel:" + phone.filter { $0.isNumber || $0 == "+" }
     }
 
-    init(site: Site, year: Int) {
+    init(site: Site, year: Int, theme: Theme) {
         let config = site.config
         let data = ProgrammeData.make(site: site)
-        var sections: [[String: Any]] = []
-        for index in site.childrenByURL["/"] ?? [] where site.pages[index].kind == .section {
-            sections.append(PageSummary.make(site.pages[index], config: config))
-        }
-        let recent = site.pages
-            .filter { $0.date != nil && $0.kind == .page }
-            .sorted { ($0.date!, $1.url) > ($1.date!, $0.url) }
-            .prefix(10)
-            .map { PageSummary.make($0, config: config) }
-        let news = site.pages
-            .filter { $0.date != nil && $0.kind == .page && $0.url.hasPrefix("/news/") }
-            .sorted { ($0.date!, $1.url) > ($1.date!, $0.url) }
-            .map { PageSummary.make($0, config: config) }
-        self.site = [
+        let base: [String: Any] = [
             "title": config.title,
             "description": config.description,
             "base_url": config.baseURL,
             "language": config.language,
             "params": config.params.templateValue,
+        ]
+        let summaries = PageSummary.all(site: site, theme: theme, context: ["site": base, "data": data])
+        let sections = (site.childrenByURL["/"] ?? []).filter { site.pages[$0].kind == .section }.map { summaries[$0] }
+        let dated = site.pages.indices
+            .filter { site.pages[$0].date != nil && site.pages[$0].kind == .page }
+            .sorted { (site.pages[$0].date!, site.pages[$1].url) > (site.pages[$1].date!, site.pages[$0].url) }
+        let recent = dated.prefix(10).map { summaries[$0] }
+        let news = dated.filter { site.pages[$0].url.hasPrefix("/news/") }.map { summaries[$0] }
+        self.summaries = summaries
+        self.site = base.merging([
             "sections": sections,
             "recent": Array(recent),
             "news": news,
@@ -47,7 +47,7 @@ struct SiteContext: @unchecked Sendable {
             "phone_href": config.params["phone"]?.string.map(Self.telephoneLink) ?? "",
             "has_section": Dictionary(uniqueKeysWithValues: sections.compactMap { ($0["url"] as? String)?.split(separator: "/").first.map { (String($0), true) } }),
             "feed_url": news.isEmpty ? "" : "/news/atom.xml",
-        ]
+        ]) { a, _ in a }
         self.data = data
         self.menu = config.menu
     }
@@ -112,6 +112,27 @@ final class FragmentCache: Sendable {
 
 /// A page as lists show it (children, recent pages, breadcrumbs).
 enum PageSummary {
+    /// The summary of every page, with `views`: each of the theme's `templates/views/*.mustache`
+    /// rendered once for the page (`page` is the summary; `site` and `data` as elsewhere), so a
+    /// list shows an item with `{{{views.list-item}}}` instead of rendering it again on every
+    /// list the page is in (its section, each of its tags, the home page). Like Hugo's content
+    /// views (`.Render "li"`).
+    static func all(site: Site, theme: Theme, context: [String: Any]) -> [[String: Any]] {
+        let views = theme.templateNames.filter { $0.hasPrefix("views/") }.sorted()
+        let context = UncheckedSendable(context)
+        return site.pages.concurrentMap { page -> UncheckedSendable<[String: Any]> in
+            var summary = make(page, config: site.config)
+            if !views.isEmpty {
+                var root = context.value
+                root["page"] = summary
+                var rendered: [String: String] = [:]
+                for name in views { rendered[String(name.dropFirst("views/".count))] = theme.render(name, context: root) ?? "" }
+                summary["views"] = rendered
+            }
+            return UncheckedSendable(summary)
+        }.map(\.value)
+    }
+
     static func make(_ page: Page, config: SiteConfig) -> [String: Any] {
         var summary: [String: Any] = [
             "title": page.title,
@@ -128,4 +149,10 @@ enum PageSummary {
     static func permalink(_ url: String, config: SiteConfig) -> String {
         config.baseURL + url.dropFirst()
     }
+}
+
+/// Carries template values (`Any` dictionaries, immutable once made) across threads.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -31,11 +31,16 @@ public struct Site: Sendable {
 
     /// Ancestors of a page from the home page down, not including the page.
     public func ancestors(of page: Page) -> [Page] {
-        var chain: [Page] = []
+        ancestorIndices(of: page).map { pages[$0] }
+    }
+
+    /// Indices (in `pages`) of a page's ancestors, from the home page down.
+    public func ancestorIndices(of page: Page) -> [Int] {
+        var chain: [Int] = []
         var parent = page.parentURL
-        while let url = parent, let p = self.page(at: url) {
-            chain.append(p)
-            parent = p.parentURL
+        while let url = parent, let index = pageIndexByURL[url] {
+            chain.append(index)
+            parent = pages[index].parentURL
         }
         return chain.reversed()
     }

@@ -44,28 +44,53 @@ enum TemplateCheck {
     }
 
     /// Fragments are rendered once per menu state, without a page: a `page.…` in one would be
-    /// empty on every page, silently. Say so where it stands.
-    static func checkFragments(_ sources: [String: (path: String, text: String)], log: inout DiagnosticLog) {
-        for (name, source) in sources where name.hasPrefix("fragments/") {
-            var line = 1, column = 1
-            var rest = Substring(source.text)
-            while let open = rest.range(of: "{{") {
-                for ch in rest[..<open.lowerBound] {
-                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
-                let tagLine = line, tagColumn = column
-                let close = rest[open.upperBound...].range(of: "}}")?.lowerBound ?? rest.endIndex
-                let inner = rest[open.upperBound..<close].trimmingCharacters(in: CharacterSet(charactersIn: "#^/{&! "))
-                if inner == "page" || inner.hasPrefix("page.") {
-                    log.error(at: SourceLocation(path: source.path, line: tagLine, column: tagColumn),
-                              "a fragment is rendered once for all pages and cannot use page values (\(inner)); move this part to a page template",
-                              ru: "фрагмент отрисовывается один раз для всех страниц и не может использовать значения страницы (\(inner)); перенесите эту часть в шаблон страницы")
-                }
-                for ch in rest[open.lowerBound..<close] {
-                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
-                rest = rest[close...]
+    /// empty on every page, silently. Views are rendered once per page, outside any list or
+    /// menu: `menu`, `fragments` and `views` are not there. Say so where it stands.
+    static func checkRenderedOnce(_ sources: [String: (path: String, text: String)], log: inout DiagnosticLog) {
+        for (name, source) in sources {
+            let forbidden: Set<String>
+            let english: String, russian: String
+            if name.hasPrefix("fragments/") {
+                forbidden = ["page"]
+                english = "a fragment is rendered once for all pages and cannot use page values"
+                russian = "фрагмент отрисовывается один раз для всех страниц и не может использовать значения страницы"
+            } else if name.hasPrefix("views/") {
+                forbidden = ["menu", "fragments", "views"]
+                english = "a view is rendered once per page, for every list, and has only page, site and data"
+                russian = "представление отрисовывается один раз для каждой страницы, для всех списков, и в нём есть только page, site и data"
+            } else {
+                continue
             }
+            forEachTag(in: source.text) { inner, line, column in
+                guard let root = inner.split(separator: ".").first.map(String.init), forbidden.contains(root) else { return }
+                let fix = name.hasPrefix("fragments/") ? ("move this part to a page template", "перенесите эту часть в шаблон страницы")
+                                                       : ("move this part to the page template that shows the list", "перенесите эту часть в шаблон страницы со списком")
+                log.error(at: SourceLocation(path: source.path, line: line, column: column),
+                          "\(english) (\(inner)); \(fix.0)", ru: "\(russian) (\(inner)); \(fix.1)")
+            }
+        }
+    }
+
+    /// Calls `body` with the name inside each `{{…}}` tag but closing tags and comments (sigils
+    /// and spaces trimmed), and the tag's line and column.
+    static func forEachTag(in text: String, _ body: (String, Int, Int) -> Void) {
+        var line = 1, column = 1
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            for ch in rest[..<open.lowerBound] {
+                if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            let tagLine = line, tagColumn = column
+            let close = rest[open.upperBound...].range(of: "}}")?.lowerBound ?? rest.endIndex
+            let tag = rest[open.upperBound..<close].trimmingCharacters(in: .whitespaces)
+            // A closing tag repeats its opening one; a comment says nothing.
+            if !tag.hasPrefix("/") && !tag.hasPrefix("!") {
+                body(tag.trimmingCharacters(in: CharacterSet(charactersIn: "#^{&> ")), tagLine, tagColumn)
+            }
+            for ch in rest[open.lowerBound..<close] {
+                if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            rest = rest[close...]
         }
     }
 

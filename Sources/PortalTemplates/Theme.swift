@@ -48,7 +48,7 @@ public struct Theme: Sendable {
             }
         }
         TemplateCheck.checkReferences(sources, log: &log)
-        TemplateCheck.checkFragments(sources, log: &log)
+        TemplateCheck.checkRenderedOnce(sources, log: &log)
         if log.hasErrors { throw BuildFailure(log.sorted) }
 
         let assetsDir = directory.appendingPathComponent("assets")

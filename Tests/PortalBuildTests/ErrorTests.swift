@@ -156,6 +156,25 @@ import Testing
             "Themes/default/templates/fragments/nav.mustache:2:6: error: a fragment is rendered once for all pages and cannot use page values (page.title); move this part to a page template",
         ])
     }
+
+    @Test func viewsAreRenderedOncePerPageAndShownInEveryList() throws {
+        let site = try FixtureSite()
+        try site.write("Themes/default/templates/views/item.mustache", "<li>{{page.title}} ({{site.title}})</li>")
+        try site.write("Themes/default/templates/section.mustache",
+                       "<ul>{{#page.children}}{{{views.item}}}{{/page.children}}</ul><p>{{{page.views.item}}}</p>")
+        try site.build()
+        let stages = try site.html("stages/index.html")
+        #expect(stages.contains("<ul><li>Запуск (Тестовый портал)</li><li>Отбор наставников (Тестовый портал)</li>"))
+        #expect(stages.contains("<p><li>Этапы (Тестовый портал)</li></p>"))
+    }
+
+    @Test func aViewHasNoMenu() throws {
+        let site = try FixtureSite()
+        try site.write("Themes/default/templates/views/item.mustache", "<li>{{page.title}}</li>\n{{#menu}}{{title}}{{/menu}}")
+        #expect(site.errors() == [
+            "Themes/default/templates/views/item.mustache:2:1: error: a view is rendered once per page, for every list, and has only page, site and data (menu); move this part to the page template that shows the list",
+        ])
+    }
 }
 
 @Suite struct OutputSafetyTests {
