@@ -105,7 +105,7 @@ struct PageRenderer: @unchecked Sendable {
         dict["children"] = children
         dict["has_children"] = !children.isEmpty
         dict["tags"] = page.tags
-        dict["tag_links"] = page.tags.compactMap { tag in Slug.make(tag).map { ["name": tag, "url": "/tags/\($0)/"] } }
+        dict["tag_links"] = page.tags.compactMap { tag in site.tagSlugs[tag].map { ["name": tag, "url": "/tags/\($0)/"] } }
         dict["aliases"] = page.aliases
         if let jsonLD = StructuredData.jsonLD(for: page, description: description, site: site) { dict["json_ld"] = jsonLD }
         return dict

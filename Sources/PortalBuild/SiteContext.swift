@@ -117,6 +117,8 @@ enum PageSummary {
     /// list shows an item with `{{{views.list-item}}}` instead of rendering it again on every
     /// list the page is in (its section, each of its tags, the home page). Like Hugo's content
     /// views (`.Render "li"`).
+    /// Views are rendered when a template first shows them (`RenderedOnDemand`), during the
+    /// parallel render, and only those shown.
     static func all(site: Site, theme: Theme, context: [String: Any]) -> [[String: Any]] {
         let views = theme.templateNames.filter { $0.hasPrefix("views/") }.sorted()
         let context = UncheckedSendable(context)
@@ -125,8 +127,11 @@ enum PageSummary {
             if !views.isEmpty {
                 var root = context.value
                 root["page"] = summary
-                var rendered: [String: String] = [:]
-                for name in views { rendered[String(name.dropFirst("views/".count))] = theme.render(name, context: root) ?? "" }
+                let viewContext = UncheckedSendable(root)
+                var rendered: [String: RenderedOnDemand] = [:]
+                for name in views {
+                    rendered[String(name.dropFirst("views/".count))] = RenderedOnDemand { theme.render(name, context: viewContext.value) ?? "" }
+                }
                 summary["views"] = rendered
             }
             return UncheckedSendable(summary)
@@ -139,6 +144,7 @@ enum PageSummary {
             "url": page.url,
             "permalink": permalink(page.url, config: config),
             "is_section": page.isSection,
+            "is_home": page.kind == .home,
         ]
         if let description = page.description { summary["description"] = description }
         if let date = page.date { summary["date"] = date.templateValue }

@@ -24,6 +24,8 @@ public struct Site: Sendable {
     public var pageIndexByURL: [String: Int]
     /// Children of each section page, in display order (order, then newest, then title).
     public var childrenByURL: [String: [Int]]
+    /// Each tag as pages spell it → its slug (`/tags/<slug>/`); tags that give none are absent.
+    public var tagSlugs: [String: String] = [:]
 
     public func page(at url: String) -> Page? {
         pageIndexByURL[url].map { pages[$0] }

@@ -15,16 +15,23 @@ public enum SiteLoader {
         var log = DiagnosticLog()
 
         let inventory = ContentInventory.scan(content: content, entries: contentEntries ?? FileTree.walk(content.path), log: &log)
-        var leftOut: [LeftOut] = []
-        let data = DataLoader.load(contentDir: content, rootPath: { "Content/" + relativePath($0, to: content) },
-                                   files: inventory.dataFiles, markdown: config.markdownOptions, options: options,
-                                   leftOut: &leftOut, log: &log)
-
-        // Pages: read and split in parallel, then assemble in one place.
+        // Data files (a few, one of them maybe large) beside the pages (many, read and split in
+        // parallel), then everything is assembled in one place.
         let contentPath = content.path
-        let parsed = inventory.pages.concurrentMap { relative in
-            PageReader.read(file: contentPath + "/" + relative, relative: relative)
-        }
+        let ((data, dataLeftOut, dataLog), parsed) = concurrently({ [inventory] in
+            var leftOut: [LeftOut] = []
+            var log = DiagnosticLog()
+            let data = DataLoader.load(contentDir: content, rootPath: { "Content/" + relativePath($0, to: content) },
+                                       files: inventory.dataFiles, markdown: config.markdownOptions, options: options,
+                                       leftOut: &leftOut, log: &log)
+            return (data, leftOut, log)
+        }, {
+            inventory.pages.concurrentMap { relative in
+                PageReader.read(file: contentPath + "/" + relative, relative: relative)
+            }
+        })
+        var leftOut = dataLeftOut
+        log.append(contentsOf: dataLog.diagnostics)
         var pages: [Page] = []
         var urlBySource: [String: String] = [:]
         var unpublished: Set<String> = []
@@ -45,7 +52,8 @@ public enum SiteLoader {
             }
         }
         pages += CollectionPages.make(config: config, data: data, log: &log)
-        pages += TagPages.make(pages: pages, language: config.language)
+        let tagSlugs = TagPages.slugs(of: pages)
+        pages += TagPages.make(pages: pages, slugs: tagSlugs, language: config.language)
 
         // Two pages may not share a URL: name both.
         var indexByURL: [String: Int] = [:]
@@ -78,7 +86,7 @@ public enum SiteLoader {
         // A tag's page lists the pages that carry the tag.
         for (i, page) in pages.enumerated() {
             for tag in page.tags {
-                if let slug = Slug.make(tag) { children[TagPages.url(slug), default: []].append(i) }
+                if let slug = tagSlugs[tag] { children[TagPages.url(slug), default: []].append(i) }
             }
         }
         for key in children.keys {
@@ -115,7 +123,7 @@ public enum SiteLoader {
         try log.throwIfErrors()
         let site = Site(root: root, config: config, pages: pages, data: data, files: files,
                         urlBySource: urlBySource, unpublishedSources: unpublished, leftOut: leftOut.sorted { $0.location < $1.location },
-                        pageIndexByURL: indexByURL, childrenByURL: children)
+                        pageIndexByURL: indexByURL, childrenByURL: children, tagSlugs: tagSlugs)
         return (site, log.sorted)
     }
 

@@ -7,11 +7,23 @@ import PortalMarkdown
 enum TagPages {
     static func url(_ slug: String) -> String { "/tags/\(slug)/" }
 
-    static func make(pages: [Page], language: String) -> [Page] {
+    /// Each distinct tag of `pages` → its slug, made once (thousands of pages share a few tags).
+    static func slugs(of pages: [Page]) -> [String: String] {
+        var slugs: [String: String] = [:]
+        var seen: Set<String> = []
+        for page in pages {
+            for tag in page.tags where seen.insert(tag).inserted {
+                slugs[tag] = Slug.make(tag)
+            }
+        }
+        return slugs
+    }
+
+    static func make(pages: [Page], slugs: [String: String], language: String) -> [Page] {
         var names: [String: String] = [:]  // slug → the first spelling met
         for page in pages {
             for tag in page.tags {
-                guard let slug = Slug.make(tag) else { continue }
+                guard let slug = slugs[tag] else { continue }
                 if names[slug] == nil { names[slug] = tag }
             }
         }

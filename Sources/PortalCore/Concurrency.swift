@@ -32,6 +32,23 @@ extension Array where Element: Sendable {
     }
 }
 
+/// Runs `first` on another thread while `second` runs on this one, and returns both results:
+/// for a short serial job (a data file) beside a parallel one (the pages).
+public func concurrently<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
+    if Parallelism.serial { return (first(), second()) }
+    let slot = ResultSlot<A>()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.value = first() }
+    let b = second()
+    group.wait()
+    return (slot.value!, b)
+}
+
+/// Written once by the other thread before its group is left, read after the wait.
+private final class ResultSlot<Value>: @unchecked Sendable {
+    var value: Value?
+}
+
 enum ProcessInfoCores {
     static let count: Int = {
         #if canImport(Glibc)
