@@ -73,8 +73,8 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {
-        var dict = PageSummary.make(page, config: site.config)
-        if let index = site.pageIndexByURL[page.url], let views = context.summaries[index]["views"] { dict["views"] = views }
+        // A page's own values start from its summary (made once per build, with its views).
+        var dict = site.pageIndexByURL[page.url].map { context.summaries[$0] } ?? PageSummary.make(page, config: site.config)
         let description = page.description ?? (markdown.firstParagraph.isEmpty ? site.config.description : Self.truncate(markdown.firstParagraph))
         dict["description"] = description
         dict["content"] = markdown.html
@@ -161,12 +161,32 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     /// A description from the first paragraph: at most ~160 characters, cut at a word.
+    /// Over Unicode scalars, stopping at the limit: every page without a description comes here.
     static func truncate(_ text: String, limit: Int = 160) -> String {
-        let clean = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard clean.count > limit else { return clean }
-        var cut = String(clean.prefix(limit))
-        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
-        return cut.trimmingCharacters(in: CharacterSet(charactersIn: ",;:—– ")) + "…"
+        var clean: [Unicode.Scalar] = []
+        clean.reserveCapacity(limit + 2)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !clean.isEmpty
+                continue
+            }
+            if pendingSpace { clean.append(" "); pendingSpace = false }
+            clean.append(scalar)
+            if clean.count > limit { break }
+        }
+        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            return String(view)
+        }
+        guard clean.count > limit else { return string(clean[...]) }
+        var cut = clean[..<limit]
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        let trimmed: Set<Unicode.Scalar> = Set(",;:—– ".unicodeScalars)
+        while let first = cut.first, trimmed.contains(first) { cut = cut.dropFirst() }
+        while let last = cut.last, trimmed.contains(last) { cut = cut.dropLast() }
+        return string(cut) + "…"
     }
 }
 

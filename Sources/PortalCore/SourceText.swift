@@ -19,7 +19,9 @@ public enum SourceText {
         // Validated once: the common, valid file costs one pass (UTF-16 without a byte-order mark
         // can pass as UTF-8, so its zero bytes are looked for too).
         let valid = String(validating: bytes, as: UTF8.self)
-        if let guess = nonUTF8Encoding(of: bytes, isValidUTF8: valid != nil) {
+        // Valid UTF-8 is only suspect when it holds zero bytes (UTF-16's ASCII): memchr for one
+        // before counting them.
+        if valid == nil || containsByte(bytes, 0), let guess = nonUTF8Encoding(of: bytes, isValidUTF8: valid != nil) {
             // Point at the first byte that is not UTF-8, so the teacher sees where the text went wrong.
             var location = SourceLocation(path: path)
             if guess != "UTF-16", let offset = firstInvalidUTF8Offset(bytes) {
@@ -39,7 +41,7 @@ public enum SourceText {
                 "the file is not valid UTF-8 (a broken byte here); save it as UTF-8 in your editor",
                 ru: "файл не в кодировке UTF-8 (здесь испорченный байт); сохраните его в UTF-8")
         }
-        if text.utf8.contains(0x0D) {
+        if containsByte(bytes, 0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
@@ -78,6 +80,10 @@ public enum SourceText {
         }
         if failed { throw failure() }
         return try decode(bytes: bytes, path: path)
+    }
+
+    static func containsByte(_ bytes: [UInt8], _ byte: UInt8) -> Bool {
+        bytes.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false }
     }
 
     /// A byte-order mark of UTF-16, or many zero bytes at the start (ASCII in UTF-16).
