@@ -82,11 +82,9 @@ enum SiteIndexes {
         // A browser loads the whole index: on a large site each page keeps a shorter text for
         // snippets, so 10,000 pages stay a few megabytes rather than 26.
         let textLimit = documents.count > 2_000 ? 240 : SearchIndex.defaultTextLimit
-        // The sitemap is made while the search index is.
-        let (searchIndex, sitemap) = concurrently({ SearchIndex.json(for: documents, textLimit: textLimit) }, {
-            Feeds.sitemap(site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
-                .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) })
-        })
+        let searchIndex = SearchIndex.json(for: documents, textLimit: textLimit)
+        let sitemap = Feeds.sitemap(site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
+            .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) })
         outputs.append(.init(path: "search-index.json", content: searchIndex, reason: "the search index"))
         outputs.append(.init(path: "sitemap.xml", content: sitemap, reason: "the sitemap"))
         outputs.append(.init(path: "robots.txt", content: Feeds.robots(sitemapURL: config.baseURL + "sitemap.xml"),

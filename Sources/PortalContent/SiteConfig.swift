@@ -60,7 +60,7 @@ public struct SiteConfig: Sendable {
         return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")
     }
 
-    static func load(from url: URL, path: String) throws(BuildFailure) -> SiteConfig {
+    public static func load(from url: URL, path: String) throws(BuildFailure) -> SiteConfig {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw BuildFailure([.error(at: SourceLocation(path: path),
                                        "the site has no configuration file; create it with at least title: and base_url:",
