@@ -142,22 +142,12 @@ struct PageRenderer: @unchecked Sendable {
         guard let mainStart = html.byteOffset(of: "<main"), let mainEnd = html.byteOffset(of: "</main>", from: mainStart) else {
             return RussianTypography.apply(toHTML: html)
         }
-        let utf8 = html.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        var out = ""
-        out.reserveCapacity(utf8.count + 256)
+        var regions = [mainStart..<(mainEnd + "</main>".utf8.count)]
         if let titleStart = html.byteOffset(of: "<title>"), titleStart < mainStart,
            let titleEnd = html.byteOffset(of: "</title>", from: titleStart), titleEnd < mainStart {
-            out += html[..<index(titleStart + 7)]
-            out += RussianTypography.apply(toHTML: String(html[index(titleStart + 7)..<index(titleEnd)]))
-            out += html[index(titleEnd)..<index(mainStart)]
-        } else {
-            out += html[..<index(mainStart)]
+            regions.insert((titleStart + "<title>".utf8.count)..<titleEnd, at: 0)
         }
-        let end = mainEnd + "</main>".utf8.count
-        out += RussianTypography.apply(toHTML: String(html[index(mainStart)..<index(end)]))
-        out += html[index(end)...]
-        return out
+        return RussianTypography.apply(toHTML: html, onlyIn: regions)
     }
 
     /// A description from the first paragraph: at most ~160 characters, cut at a word.

@@ -38,6 +38,30 @@ public enum RussianTypography {
             return engine.result()
         }
     }
+
+    /// Applies the rules to the given byte ranges of `html` only (each as a fragment of its own,
+    /// as `apply(toHTML:)` would do to it), keeping the other bytes as they are: a page's
+    /// `<title>` and `<main>`, in one pass and one copy. Ranges must be in order and apart, and
+    /// begin and end between characters.
+    public static func apply(toHTML html: String, onlyIn ranges: [Range<Int>]) -> String {
+        var source = html
+        return source.withUTF8 { input -> String in
+            guard let base = input.baseAddress else { return "" }
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count + input.count / 8 + 64)
+            var done = 0
+            for range in ranges where !range.isEmpty {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[done..<range.lowerBound]))
+                var engine = Engine(source: base + range.lowerBound, count: range.count)
+                engine.run()
+                out.append(contentsOf: UnsafeBufferPointer(start: engine.out, count: engine.count))
+                engine.release()
+                done = range.upperBound
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[done...]))
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 }
 
 extension RussianTypography {
