@@ -223,3 +223,19 @@ func russianTypography(_ testCase: TypographyCase) {
     #expect(RussianTypography.apply(toHTML: once) == once)
     #expect(RussianTypography.apply(toHTML: testCase.expected) == testCase.expected)
 }
+
+/// Ranges of a page are done as fragments of their own; the bytes between them are kept.
+@Test func typographyOfRangesOnly() {
+    let head = "<title>Итоги - \"года\"</title><meta content=\"а - б\">"
+    let main = "<main><p>Он сказал: \"Мы в 2024 г. - молодцы\".</p></main>"
+    let tail = "<footer>\"как есть\" - </footer>"
+    let page = head + main + tail
+    let title = 7..<(head.utf8.count - "</title><meta content=\"а - б\">".utf8.count)
+    let mainRange = head.utf8.count..<(head.utf8.count + main.utf8.count)
+    let titleText = String(decoding: Array(page.utf8)[title], as: UTF8.self)
+    let expected = "<title>" + RussianTypography.apply(toHTML: titleText) + "</title><meta content=\"а - б\">"
+        + RussianTypography.apply(toHTML: main) + tail
+    #expect(RussianTypography.apply(toHTML: page, onlyIn: [title, mainRange]) == expected)
+    #expect(expected != page, "the ranges did change")
+    #expect(RussianTypography.apply(toHTML: page, onlyIn: []) == page)
+}
