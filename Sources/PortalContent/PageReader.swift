@@ -57,7 +57,8 @@ enum PageReader {
 
         // URL: Content/a/b.md → /a/b/; Content/a/index.md → /a/; segments slugged.
         var segments = relative.split(separator: "/").map(String.init)
-        let fileName = (segments.removeLast() as NSString).deletingPathExtension
+        let file = segments.removeLast()
+        let fileName = file.lastIndex(of: ".").map { String(file[..<$0]) } ?? file
         let isIndex = fileName == "index" || fileName == "_index"
         var urlSegments = segments.map { Slug.make($0) ?? $0 }
         var kind: Page.Kind = isIndex ? (segments.isEmpty ? .home : .section) : .page
@@ -81,7 +82,7 @@ enum PageReader {
         let url = "/" + urlSegments.map { $0 + "/" }.joined()
 
         let title = value["title"]?.string ?? ""
-        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             log.error(at: (yaml["title"] ?? yaml).location(in: path), "title: the page title is empty",
                       ru: "title: заголовок страницы пуст")
         }

@@ -24,6 +24,9 @@ public enum Slug {
             case 0x430...0x44F: piece = cyrillic[Int(v - 0x430)].utf8
             case 0x410...0x42F: piece = cyrillic[Int(v - 0x410)].utf8
             case 0x451, 0x401: piece = cyrillic[5].utf8  // ё → e
+            case 0..<0x80:  // spaces and ASCII punctuation: a word break (no case mapping needed)
+                pendingHyphen = true
+                continue
             default:
                 if let latin = table[Character(scalar).lowercased().first ?? " "] {
                     piece = Substring(latin).utf8
