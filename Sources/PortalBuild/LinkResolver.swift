@@ -21,7 +21,7 @@ enum LinkResolver {
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         let location = SourceLocation(path: page.source, line: page.bodyLine + link.line - 1, column: link.column)
         // Resolve against the file's folder (item pages have no file: against Content/).
-        let baseFolder = page.body.isEmpty ? "Content" : (page.source as NSString).deletingLastPathComponent
+        let baseFolder = page.body.isEmpty ? "Content" : (page.source.lastIndex(of: "/").map { String(page.source[..<$0]) } ?? "")
         guard let resolved = normalize(baseFolder + "/" + decoded), resolved.hasPrefix("Content/") else {
             log.error(at: location, "the link \(destination) leads outside Content/",
                       ru: "ссылка \(destination) ведёт за пределы папки Content/")

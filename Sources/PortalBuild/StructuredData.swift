@@ -36,8 +36,16 @@ enum StructuredData {
             return nil
         }
         // Inside <script>, "</script>" or "<!--" in a title must not end the element.
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(data.count + 16)
+        for byte in data {
+            switch byte {
+            case 0x3C: escaped.append(contentsOf: "\\u003c".utf8)
+            case 0x3E: escaped.append(contentsOf: "\\u003e".utf8)
+            case 0x26: escaped.append(contentsOf: "\\u0026".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 }
