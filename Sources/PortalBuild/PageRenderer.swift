@@ -157,7 +157,8 @@ struct PageRenderer: @unchecked Sendable {
         clean.reserveCapacity(limit + 2)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
                 pendingSpace = !clean.isEmpty
                 continue
             }

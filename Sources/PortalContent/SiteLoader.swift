@@ -72,26 +72,29 @@ public enum SiteLoader {
         pages = unique
 
         // Parents: the nearest ancestor URL that is a page.
-        for i in pages.indices where pages[i].url != "/" {
-            var url = pages[i].url
+        let pageURLs = indexByURL
+        let parents = pages.map(\.url).concurrentMap { url -> String? in
+            var url = url
             while url != "/" {
                 url = parentURL(of: url)
-                if indexByURL[url] != nil { pages[i].parentURL = url; break }
+                if pageURLs[url] != nil { return url }
             }
+            return nil
         }
         var children: [String: [Int]] = [:]
-        for (i, page) in pages.enumerated() {
-            if let parent = page.parentURL { children[parent, default: []].append(i) }
-        }
-        // A tag's page lists the pages that carry the tag.
-        for (i, page) in pages.enumerated() {
-            for tag in page.tags {
+        for i in pages.indices {
+            pages[i].parentURL = parents[i]
+            if let parent = parents[i] { children[parent, default: []].append(i) }
+            // A tag's page lists the pages that carry the tag.
+            for tag in pages[i].tags {
                 if let slug = tagSlugs[tag] { children[TagPages.url(slug), default: []].append(i) }
             }
         }
-        for key in children.keys {
-            children[key]!.sort { displayOrder(pages[$0], pages[$1]) }
-        }
+        // Each list sorted on its own core (tag lists hold thousands of pages on a large site).
+        let unsorted = Array(children)
+        let ordered = pages
+        let sorted = unsorted.concurrentMap { key, list in list.sorted { displayOrder(ordered[$0], ordered[$1]) } }
+        for (entry, list) in zip(unsorted, sorted) { children[entry.key] = list }
         // Page 2, 3, … of paginated sections: copies of the section page at /news/page/2/.
         for page in pages where page.paginate != nil {
             let count = children[page.url]?.count ?? 0
