@@ -57,8 +57,8 @@ struct BuildCache: Sendable {
     func save(root: URL) {
         let url = Self.location(root: root)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard let text = encoded() else { return }
-        try? Data(text.utf8).write(to: url, options: .atomic)
+        guard let bytes = encoded() else { return }
+        try? Data(bytes).write(to: url, options: .atomic)
     }
 
     // A line per file, tab-separated, the path last: JSON for 20,000 entries cost a tenth of a
@@ -67,25 +67,36 @@ struct BuildCache: Sendable {
     //   i<TAB>size<TAB>mtime<TAB>hash<TAB>path   (input)
     //   o<TAB>size<TAB>hash<TAB>path             (output)
 
-    /// The file's text, or nil when a name holds a line break (then no cache is kept).
-    func encoded() -> String? {
+    /// The file's bytes, or nil when a name holds a line break (then no cache is kept).
+    func encoded() -> [UInt8]? {
         guard let warningsJSON = try? JSONEncoder().encode(warnings) else { return nil }
-        var text = Self.header + "\nsettings\t\(settings)\nglobal\t\(globalHash)\nwarnings\t"
-        text += String(decoding: warningsJSON, as: UTF8.self) + "\n"
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
-            text += "i\t\(input.size)\t\(input.mtime)\t\(input.hash)\t\(path)\n"
+        // Bytes appended in place (20,000 lines at 10,000 pages; interpolation cost more than
+        // the rest of saving). Line order does not matter to `decode`.
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * (inputs.count + outputs.count) + warningsJSON.count + 256)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        func field(_ text: String) { out.append(contentsOf: text.utf8); out.append(0x09) }
+        add(Self.header + "\nsettings\t" + settings + "\nglobal\t" + globalHash + "\nwarnings\t")
+        out.append(contentsOf: warningsJSON)
+        out.append(0x0A)
+        var lineBreakInName = settings.contains("\n")
+        for (path, input) in inputs {
+            field("i"); field(String(input.size)); field(String(input.mtime)); field(input.hash); add(path); out.append(0x0A)
+            lineBreakInName = lineBreakInName || path.utf8.contains(0x0A)
         }
-        for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
-            text += "o\t\(output.size)\t\(output.hash)\t\(path)\n"
+        for (path, output) in outputs {
+            field("o"); field(String(output.size)); field(output.hash); add(path); out.append(0x0A)
+            lineBreakInName = lineBreakInName || path.utf8.contains(0x0A)
         }
-        let names = [settings] + inputs.keys + outputs.keys
-        return names.contains { $0.contains("\n") } ? nil : text
+        return lineBreakInName ? nil : out
     }
 
     /// Reads `encoded()`'s text; anything unexpected means no cache.
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
         var cache = BuildCache(version: version, settings: "", inputs: [:], globalHash: "", outputs: [:], warnings: [])
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
+        cache.inputs.reserveCapacity(lines.count)
+        cache.outputs.reserveCapacity(lines.count)
         guard lines.popFirst().map({ String(decoding: $0, as: UTF8.self) }) == header else { return nil }
         for line in lines where !line.isEmpty {
             // The fields before the path hold no tabs; the path is the rest of the line.

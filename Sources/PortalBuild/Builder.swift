@@ -111,8 +111,9 @@ public enum Builder {
 
         let settings = "\(toolVersion) drafts=\(options.includeDrafts) future=\(options.includeFuture) today=\(options.today.iso) "
             + "strict=\(options.strict) output=\(output.path)"
-        let previous = BuildCache.load(root: root, settings: settings)
-        let contentEntries = FileTree.walk(root.appendingPathComponent("Content").resolvingSymlinksInPath().path)
+        // The last build's record is read while Content/ is listed.
+        let contentPath = root.appendingPathComponent("Content").resolvingSymlinksInPath().path
+        let (previous, contentEntries) = concurrently({ BuildCache.load(root: root, settings: settings) }, { FileTree.walk(contentPath) })
         let inputs = BuildCache.scanInputs(root: root, content: contentEntries, previous: previous)
         stopwatch.lap("check what changed")
         if let previous, previous.inputs == inputs, previous.outputIsIntact(output) {
