@@ -177,7 +177,7 @@ public enum Builder {
                 }
                 let indexes = SiteIndexes.contribution(page: page, html: { rendered.html }, body: rendered.body, site: site,
                                                        renderer: renderer)
-                switch writer.write(rendered.html, to: path) {
+                switch writer.write(bytes: rendered.bytes, to: path) {
                 case .success(let out): return PageResult(path: path, output: out, diagnostics: rendered.diagnostics, indexes: indexes)
                 case .failure(let failure):
                     return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics + [failure], indexes: indexes)

@@ -128,26 +128,32 @@ struct OutputWriter: Sendable {
     /// call from many threads at once.
     func write(_ text: String, to relative: String) -> Result<BuildCache.Output, Diagnostic> {
         var text = text
-        return text.withUTF8 { buffer -> Result<BuildCache.Output, Diagnostic> in
-            var hash = StableHash()
-            hash.combine(UnsafeRawBufferPointer(buffer))
-            let result = BuildCache.Output(hash: hash.hex, size: buffer.count)
-            if reuse(relative, as: result) { return .success(result) }
-            let path = stagingPath + "/" + relative
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { return .failure(ioError("write", URL(fileURLWithPath: path))) }
-            defer { close(fd) }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(ioError("write", URL(fileURLWithPath: path)))
-                }
-                offset += n
+        return text.withUTF8 { write(buffer: $0, to: relative) }
+    }
+
+    func write(bytes: [UInt8], to relative: String) -> Result<BuildCache.Output, Diagnostic> {
+        bytes.withUnsafeBufferPointer { write(buffer: $0, to: relative) }
+    }
+
+    private func write(buffer: UnsafeBufferPointer<UInt8>, to relative: String) -> Result<BuildCache.Output, Diagnostic> {
+        var hash = StableHash()
+        hash.combine(UnsafeRawBufferPointer(buffer))
+        let result = BuildCache.Output(hash: hash.hex, size: buffer.count)
+        if reuse(relative, as: result) { return .success(result) }
+        let path = stagingPath + "/" + relative
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return .failure(ioError("write", URL(fileURLWithPath: path))) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(ioError("write", URL(fileURLWithPath: path)))
             }
-            return .success(result)
+            offset += n
         }
+        return .success(result)
     }
 
     /// Hard-links last build's file into the new output when it has exactly these bytes.

@@ -21,7 +21,10 @@ struct PageRenderer: @unchecked Sendable {
     }
 
     struct Output: Sendable {
-        var html: String
+        /// The page, as the UTF-8 bytes written to its file.
+        var bytes: [UInt8]
+        /// The page as text (made from `bytes` when asked for).
+        var html: String { String(decoding: bytes, as: UTF8.self) }
         var diagnostics: [Diagnostic]
         /// Plain text of the body, for the search index.
         var plainText: String
@@ -52,7 +55,7 @@ struct PageRenderer: @unchecked Sendable {
         let markdown = markdown(for: page, log: &log)
         let templateName = TemplateChoice.template(for: page, theme: theme, log: &log)
         guard let templateName else {
-            return Output(html: "", diagnostics: log.diagnostics, plainText: "", headings: [])
+            return Output(bytes: [], diagnostics: log.diagnostics, plainText: "", headings: [])
         }
         var pageContext = pageDictionary(page, markdown: markdown)
         pageContext["template"] = templateName
@@ -64,11 +67,9 @@ struct PageRenderer: @unchecked Sendable {
             "menu": context.menu(in: menuState),
             "fragments": fragments.fragments(for: menuState, context: context, theme: theme),
         ]
-        var html = theme.render(templateName, context: root) ?? ""
-        if site.config.typography {
-            html = Self.typographContent(html)
-        }
-        return Output(html: html, diagnostics: log.diagnostics, plainText: markdown.plainText, headings: markdown.headings,
+        let html = theme.render(templateName, context: root) ?? ""
+        let bytes = site.config.typography ? Self.typographContent(html) : Array(html.utf8)
+        return Output(bytes: bytes, diagnostics: log.diagnostics, plainText: markdown.plainText, headings: markdown.headings,
                       links: markdown.links, template: templateName, body: markdown)
     }
 
@@ -135,19 +136,19 @@ struct PageRenderer: @unchecked Sendable {
     /// fragments (header, footer) had it applied once when they were rendered, and the theme's own
     /// fixed text is written as it should read; going over them again on every page was most of
     /// the typography's cost. A page without `<main>` is done whole.
-    static func typographContent(_ html: String) -> String {
+    static func typographContent(_ html: String) -> [UInt8] {
         // memmem over the bytes: generic or Foundation searches over a whole page cost more than
         // the typography they would save.
         var html = html
         guard let mainStart = html.byteOffset(of: "<main"), let mainEnd = html.byteOffset(of: "</main>", from: mainStart) else {
-            return RussianTypography.apply(toHTML: html)
+            return Array(RussianTypography.apply(toHTML: html).utf8)
         }
         var regions = [mainStart..<(mainEnd + "</main>".utf8.count)]
         if let titleStart = html.byteOffset(of: "<title>"), titleStart < mainStart,
            let titleEnd = html.byteOffset(of: "</title>", from: titleStart), titleEnd < mainStart {
             regions.insert((titleStart + "<title>".utf8.count)..<titleEnd, at: 0)
         }
-        return RussianTypography.apply(toHTML: html, onlyIn: regions)
+        return RussianTypography.applyBytes(toHTML: html, onlyIn: regions)
     }
 
     /// A description from the first paragraph: at most ~160 characters, cut at a word.

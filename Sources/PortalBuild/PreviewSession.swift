@@ -47,12 +47,12 @@ public final class PreviewSession: @unchecked Sendable {
         }
         let renderer = PageRenderer(site: site, theme: state.theme, context: state.renderer.context)
         var log = DiagnosticLog()
-        var outputs: [(path: String, html: String)] = []
+        var outputs: [(path: String, bytes: [UInt8])] = []
         for index in indices {
             let page = site.pages[index]
             let rendered = renderer.render(page)
             log.append(contentsOf: rendered.diagnostics)
-            outputs.append((page.outputPath, rendered.html))
+            outputs.append((page.outputPath, rendered.bytes))
         }
         if log.hasErrors { throw BuildFailure(log.sorted) }
         for output in outputs {
@@ -60,7 +60,7 @@ public final class PreviewSession: @unchecked Sendable {
             let target = options.output.appendingPathComponent(output.path)
             let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).portal-new")
             do {
-                try Data(output.html.utf8).write(to: temporary)
+                try Data(output.bytes).write(to: temporary)
                 guard rename(temporary.path, target.path) == 0 else { return nil }
             } catch {
                 return nil

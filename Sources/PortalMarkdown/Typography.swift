@@ -44,9 +44,15 @@ public enum RussianTypography {
     /// `<title>` and `<main>`, in one pass and one copy. Ranges must be in order and apart, and
     /// begin and end between characters.
     public static func apply(toHTML html: String, onlyIn ranges: [Range<Int>]) -> String {
+        String(decoding: applyBytes(toHTML: html, onlyIn: ranges), as: UTF8.self)
+    }
+
+    /// `apply(toHTML:onlyIn:)` as UTF-8 bytes, for a caller that writes them to a file: making
+    /// a String of a whole page again would validate every byte of it.
+    public static func applyBytes(toHTML html: String, onlyIn ranges: [Range<Int>]) -> [UInt8] {
         var source = html
-        return source.withUTF8 { input -> String in
-            guard let base = input.baseAddress else { return "" }
+        return source.withUTF8 { input -> [UInt8] in
+            guard let base = input.baseAddress else { return [] }
             var out: [UInt8] = []
             out.reserveCapacity(input.count + input.count / 8 + 64)
             var done = 0
@@ -59,7 +65,7 @@ public enum RussianTypography {
                 done = range.upperBound
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: input[done...]))
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 }
