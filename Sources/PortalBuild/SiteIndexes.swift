@@ -37,7 +37,7 @@ enum SiteIndexes {
     /// The title of the page's top-level section ("Банк наставников" for /mentors/ivanova-anna/).
     static func sectionTitle(of page: Page, site: Site) -> String {
         guard let top = page.url.split(separator: "/").first, page.url != "/\(top)/" else { return "" }
-        return site.page(at: "/\(top)/")?.title ?? ""
+        return site.pageIndexByURL["/\(top)/"].map { site.pages[$0].title } ?? ""
     }
 
     /// What `page` gives the indexes. `given` is the page's rendered Markdown when the caller has

@@ -72,10 +72,15 @@ public enum Markdown {
         defer { cmark_node_free(document) }
 
         var links: [Link] = []
-        var plain = ""
+        // Text gathered as bytes and made a String once: a String per text node was most of
+        // this walk's cost.
+        var plain: [UInt8] = []
+        plain.reserveCapacity(text.utf8.count)
         var firstParagraph: String?
-        var paragraphText = ""
+        var paragraphText: [UInt8] = []
         var paragraphDepth = 0
+        var hasRawHTML = false
+        var nestedHeading = false
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -103,14 +108,20 @@ public enum Markdown {
                     // Only a paragraph of the document itself describes the page, not a list item.
                     if cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT { paragraphDepth += 1 }
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                    let literal = string(cmark_node_get_literal(node))
-                    plain += literal
-                    if paragraphDepth > 0 && firstParagraph == nil { paragraphText += literal }
+                    let literal = bytes(cmark_node_get_literal(node))
+                    plain.append(contentsOf: literal)
+                    if paragraphDepth > 0 && firstParagraph == nil { paragraphText.append(contentsOf: literal) }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    plain += " "
-                    if paragraphDepth > 0 && firstParagraph == nil { paragraphText += " " }
+                    plain.append(0x20)
+                    if paragraphDepth > 0 && firstParagraph == nil { paragraphText.append(0x20) }
                 case CMARK_NODE_CODE_BLOCK:
-                    plain += string(cmark_node_get_literal(node)) + "\n"
+                    plain.append(contentsOf: bytes(cmark_node_get_literal(node)))
+                    plain.append(0x0A)
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    hasRawHTML = true
+                case CMARK_NODE_HEADING:
+                    // A heading in a quote or a list item gets no id (it is not in the contents).
+                    if cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_DOCUMENT { nestedHeading = true }
                 default:
                     break
                 }
@@ -119,11 +130,11 @@ public enum Markdown {
                 case CMARK_NODE_PARAGRAPH:
                     if cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
                         paragraphDepth -= 1
-                        if firstParagraph == nil && !paragraphText.isEmpty { firstParagraph = paragraphText }
+                        if firstParagraph == nil && !paragraphText.isEmpty { firstParagraph = String(decoding: paragraphText, as: UTF8.self) }
                     }
-                    plain += "\n"
+                    plain.append(0x0A)
                 case CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                    plain += "\n"
+                    plain.append(0x0A)
                 default:
                     break
                 }
@@ -131,29 +142,69 @@ public enum Markdown {
             event = cmark_iter_next(iterator)
         }
 
-        // Headings get ids: render the document block by block and write heading tags ourselves.
-        var html = ""
-        html.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        // Headings get ids.
         var headings: [Heading] = []
         var ids = SlugSet(reserved: ["content", "main", "top", "toc"])
         var block = cmark_node_first_child(document)
         while let node = block {
             if cmark_node_get_type(node) == CMARK_NODE_HEADING {
-                let level = Int(cmark_node_get_heading_level(node))
                 let title = plainText(of: node)
-                let id = ids.unique(for: title)
-                headings.append(Heading(level: level, id: id, text: title))
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), id: ids.unique(for: title), text: title))
+            }
+            block = cmark_node_next(node)
+        }
+        let html = hasRawHTML || nestedHeading ? renderByBlock(document, headings: headings, flags: flags)
+                              : renderWhole(document, headings: headings, flags: flags)
+        return Rendered(html: html, headings: headings, plainText: String(decoding: plain, as: UTF8.self),
+                        firstParagraph: firstParagraph ?? "", links: links)
+    }
+
+    /// The document in one piece, each heading's `<hN>` given its id. Without raw HTML and
+    /// without headings inside quotes or lists, every `<h1>`…`<h6>` cmark writes opens one of
+    /// `headings`, in order (text, code and attributes are escaped).
+    private static func renderWhole(_ document: OpaquePointer, headings: [Heading], flags: Int32) -> String {
+        guard let pointer = cmark_render_html(document, flags) else { return "" }
+        defer { free(pointer) }
+        let source = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+        guard !headings.isEmpty else { return String(decoding: source, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + headings.count * 40)
+        var next = headings.makeIterator()
+        var i = 0
+        var copied = 0
+        while i + 4 <= source.count {
+            if source[i] == 0x3C, source[i + 1] == 0x68, (0x31...0x36).contains(source[i + 2]), source[i + 3] == 0x3E,
+               let heading = next.next() {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<(i + 3)]))
+                out.append(contentsOf: " id=\"\(heading.id)\"".utf8)
+                copied = i + 3
+                i += 4
+            } else {
+                i += 1
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Block by block, heading tags written here: a raw `<h2>` in the Markdown must not take a
+    /// heading's id.
+    private static func renderByBlock(_ document: OpaquePointer, headings: [Heading], flags: Int32) -> String {
+        var html = ""
+        var next = headings.makeIterator()
+        var block = cmark_node_first_child(document)
+        while let node = block {
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING, let heading = next.next() {
                 let rendered = renderHTML(node, flags: flags)
                 // cmark writes exactly "<hN>" + inner + "</hN>\n" for a heading.
                 let inner = rendered.dropFirst(4).dropLast(6)
-                html += "<h\(level) id=\"\(id)\">\(inner)</h\(level)>\n"
+                html += "<h\(heading.level) id=\"\(heading.id)\">\(inner)</h\(heading.level)>\n"
             } else {
                 html += renderHTML(node, flags: flags)
             }
             block = cmark_node_next(node)
         }
-        return Rendered(html: html, headings: headings, plainText: plain,
-                        firstParagraph: firstParagraph ?? "", links: links)
+        return html
     }
 
     /// Markdown to HTML with no ids or link handling, for short data fields.
@@ -169,6 +220,12 @@ public enum Markdown {
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// The bytes of a C string cmark owns (valid until the node changes).
+    private static func bytes(_ pointer: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
     }
 
     private static func plainText(of node: OpaquePointer) -> String {

@@ -15,6 +15,21 @@ import Testing
         #expect(rendered.headings.first?.text == "Этап второй")
     }
 
+    @Test func onlyTheDocumentsOwnHeadingsGetIds() {
+        let source = "## Цели\n\n> ## Цитата\n\n- ## В списке\n\n`<h2>` и\n\n```\n<h3>код</h3>\n```\n\n## Итоги\n"
+        let rendered = Markdown.render(source)
+        #expect(rendered.headings.map(\.id) == ["celi", "itogi"])
+        #expect(rendered.html.contains("<h2 id=\"celi\">Цели</h2>"))
+        #expect(rendered.html.contains("<blockquote>\n<h2>Цитата</h2>"))
+        #expect(rendered.html.contains("<li>\n<h2>В списке</h2>"))
+        #expect(rendered.html.contains("<code>&lt;h2&gt;</code>"))
+        #expect(rendered.html.contains("<h2 id=\"itogi\">Итоги</h2>"))
+
+        // Raw HTML, where allowed, cannot take a heading's id either.
+        let raw = Markdown.render("<h2>Своя разметка</h2>\n\n## Этапы\n", options: .init(unsafeHTML: true))
+        #expect(raw.html == "<h2>Своя разметка</h2>\n<h2 id=\"etapy\">Этапы</h2>\n")
+    }
+
     @Test func rawHTMLIsEscapedUnlessAllowed() {
         let source = "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n"
         let safe = Markdown.render(source).html
