@@ -4,14 +4,10 @@
 /// means the word.
 enum CoreSchema {
     static func resolve(_ text: String) -> YAMLNode.Resolved {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        default: break
+        // The special words are at most five ASCII bytes; comparing a long Cyrillic title with
+        // each of them took Unicode-aware String comparison.
+        if text.utf8.count <= 5 {
+            if let special = special(text) { return special }
         }
         guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
                 || first == UInt8(ascii: ".") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else {
@@ -22,6 +18,18 @@ enum CoreSchema {
         if isDecimalInteger(text), let value = Int(text) { return .int(value) }
         if isFloat(text), let value = Double(text) { return .float(value) }
         return .string(text)
+    }
+
+    private static func special(_ text: String) -> YAMLNode.Resolved? {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .float(.nan)
+        default: return nil
+        }
     }
 
     /// `[-+]?[0-9]+`
