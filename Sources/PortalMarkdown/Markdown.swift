@@ -172,9 +172,13 @@ public enum Markdown {
         var next = headings.makeIterator()
         var i = 0
         var copied = 0
+        let base = source.baseAddress!
         while i + 4 <= source.count {
-            if source[i] == 0x3C, source[i + 1] == 0x68, (0x31...0x36).contains(source[i + 2]), source[i + 3] == 0x3E,
-               let heading = next.next() {
+            // From one "<" to the next (memchr), looking for "<h1>"…"<h6>".
+            guard let found = memchr(base + i, 0x3C, source.count - i) else { break }
+            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard i + 4 <= source.count else { break }
+            if source[i + 1] == 0x68, (0x31...0x36).contains(source[i + 2]), source[i + 3] == 0x3E, let heading = next.next() {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<(i + 3)]))
                 out.append(contentsOf: " id=\"\(heading.id)\"".utf8)
                 copied = i + 3
