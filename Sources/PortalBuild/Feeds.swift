@@ -63,7 +63,7 @@ enum Feeds {
         var seen = Set<String>()
         let sorted = entries
             .map { SitemapEntry(loc: encodeURL($0.loc), lastmod: $0.lastmod) }
-            .sorted { $0.loc.utf8.lexicographicallyPrecedes($1.loc.utf8) }
+            .sorted { String.utf8Order($0.loc, $1.loc) < 0 }
             .filter { seen.insert($0.loc).inserted }
             .prefix(sitemapLimit)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -132,6 +132,10 @@ enum Feeds {
     /// Text for XML content and attribute values: `& < > " '` escaped; characters XML 1.0 does not
     /// allow (C0 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) dropped.
     static func escape(_ text: String) -> String {
+        // Nearly every value (an address, a date) has nothing to escape or drop.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27 && $0 != 0xEF }) {
+            return text
+        }
         var out = String.UnicodeScalarView()
         out.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -153,18 +157,24 @@ enum Feeds {
     /// A URL with every byte outside printable ASCII (and spaces) percent-encoded, as sitemaps
     /// require; an already encoded URL is left as it is.
     static func encodeURL(_ url: String) -> String {
-        let hex = Array("0123456789ABCDEF")
-        var out = ""
+        func isKept(_ byte: UInt8) -> Bool {
+            byte > 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x3C && byte != 0x3E && byte != 0x5C
+                && byte != 0x5E && byte != 0x60 && byte != 0x7B && byte != 0x7C && byte != 0x7D
+        }
+        // Portal's own addresses are plain ASCII already: kept as they are.
+        if url.utf8.allSatisfy(isKept) { return url }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(url.utf8.count * 3)
         for byte in url.utf8 {
-            if byte > 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x3C && byte != 0x3E && byte != 0x5C
-                && byte != 0x5E && byte != 0x60 && byte != 0x7B && byte != 0x7C && byte != 0x7D {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+            if isKept(byte) {
+                out.append(byte)
             } else {
-                out.append("%")
+                out.append(0x25)
                 out.append(hex[Int(byte >> 4)])
                 out.append(hex[Int(byte & 0xF)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

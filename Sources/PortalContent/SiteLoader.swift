@@ -144,23 +144,10 @@ public enum SiteLoader {
         case (nil, _?): return false
         default: break
         }
-        // By code point (UTF-8 bytes): the same order as `<` for the NFC text YAML gives, without
-        // the Unicode-aware comparison that sorting thousands of Cyrillic titles paid for.
-        let titles = utf8Order(a.title, b.title)
+        // By code point (UTF-8 bytes): the same order as `<` for the NFC text YAML gives.
+        let titles = String.utf8Order(a.title, b.title)
         if titles != 0 { return titles < 0 }
         return a.url < b.url
-    }
-
-    /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, with or after `b`'s.
-    static func utf8Order(_ a: String, _ b: String) -> Int {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
-                return order != 0 ? order : x.count - y.count
-            }
-        }
     }
 
     static func parentURL(of url: String) -> String {

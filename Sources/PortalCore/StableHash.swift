@@ -45,27 +45,3 @@ public struct StableHash: Sendable {
         return h.hex
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-extension String {
-    /// Byte offset of the first `needle` at or after `start`, or nil: memchr to the next
-    /// candidate byte, memcmp to confirm.
-    public mutating func byteOffset(of needle: StaticString, from start: Int = 0) -> Int? {
-        withUTF8 { buffer -> Int? in
-            let count = needle.utf8CodeUnitCount
-            guard count > 0, let base = buffer.baseAddress else { return nil }
-            let first = Int32(needle.utf8Start.pointee)
-            var offset = start
-            while offset + count <= buffer.count {
-                guard let hit = memchr(base + offset, first, buffer.count - offset - count + 1) else { return nil }
-                let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if memcmp(base + position, needle.utf8Start, count) == 0 { return position }
-                offset = position + 1
-            }
-            return nil
-        }
-    }
-}
