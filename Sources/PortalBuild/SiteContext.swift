@@ -13,6 +13,8 @@ struct SiteContext: @unchecked Sendable {
     /// Every page as lists show it (`PageSummary`), by index in `site.pages`, with the theme's
     /// views of it: made once, shared by every list, breadcrumb trail and section link.
     let summaries: [[String: Any]]
+    /// Owns what the views are rendered with (they refer to it weakly).
+    private let viewContext: ViewContext
 
     /// `tel:+78652000000` from «+7 (8652) 00-00-00».
     static func telephoneLink(_ phone: String) -> String {
@@ -29,7 +31,10 @@ struct SiteContext: @unchecked Sendable {
             "language": config.language,
             "params": config.params.templateValue,
         ]
-        let summaries = PageSummary.all(site: site, theme: theme, context: ["site": base, "data": data])
+        // Views see the whole `site` (with its lists of summaries, views included): they are
+        // rendered later, on demand, from this context, filled in below.
+        let viewContext = ViewContext()
+        let summaries = PageSummary.all(site: site, theme: theme, context: viewContext)
         let sections = (site.childrenByURL["/"] ?? []).filter { site.pages[$0].kind == .section }.map { summaries[$0] }
         let dated = site.pages.indices
             .filter { site.pages[$0].date != nil && site.pages[$0].kind == .page }
@@ -50,6 +55,8 @@ struct SiteContext: @unchecked Sendable {
         ]) { a, _ in a }
         self.data = data
         self.menu = config.menu
+        viewContext.root = ["site": self.site, "data": data]
+        self.viewContext = viewContext
     }
 
     /// The menu with the current item marked: exact match, or the section the page is in.
@@ -119,18 +126,20 @@ enum PageSummary {
     /// views (`.Render "li"`).
     /// Views are rendered when a template first shows them (`RenderedOnDemand`), during the
     /// parallel render, and only those shown.
-    static func all(site: Site, theme: Theme, context: [String: Any]) -> [[String: Any]] {
+    static func all(site: Site, theme: Theme, context: ViewContext) -> [[String: Any]] {
         let views = theme.templateNames.filter { $0.hasPrefix("views/") }.sorted()
-        let context = UncheckedSendable(context)
         return site.pages.concurrentMap { page -> UncheckedSendable<[String: Any]> in
             var summary = make(page, config: site.config)
             if !views.isEmpty {
-                var root = context.value
-                root["page"] = summary
-                let viewContext = UncheckedSendable(root)
+                let own = UncheckedSendable(summary)
                 var rendered: [String: RenderedOnDemand] = [:]
                 for name in views {
-                    rendered[String(name.dropFirst("views/".count))] = RenderedOnDemand { theme.render(name, context: viewContext.value) ?? "" }
+                    // Weakly: the context holds the summaries that hold this closure.
+                    rendered[String(name.dropFirst("views/".count))] = RenderedOnDemand { [weak context] in
+                        guard var root = context?.root else { return "" }
+                        root["page"] = own.value
+                        return theme.render(name, context: root) ?? ""
+                    }
                 }
                 summary["views"] = rendered
             }
@@ -155,6 +164,12 @@ enum PageSummary {
     static func permalink(_ url: String, config: SiteConfig) -> String {
         config.baseURL + url.dropFirst()
     }
+}
+
+/// What views are rendered with besides their page: `site` and `data`, set once when the site
+/// context is complete, before any page is rendered (and read only after that).
+final class ViewContext: @unchecked Sendable {
+    var root: [String: Any] = [:]
 }
 
 /// Carries template values (`Any` dictionaries, immutable once made) across threads.
