@@ -33,7 +33,8 @@ extension Array where Element: Sendable {
 }
 
 /// Runs `first` on another thread while `second` runs on this one, and returns both results:
-/// for a short serial job (a data file) beside a parallel one (the pages).
+/// for a short serial job (a data file) beside a parallel one (the pages). Keep the parallel
+/// work in `second`: `concurrentMap` started from the other thread was measured to spread worse.
 public func concurrently<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
     if Parallelism.serial { return (first(), second()) }
     let slot = ResultSlot<A>()
