@@ -36,16 +36,13 @@ enum StructuredData {
             return nil
         }
         // Inside <script>, "</script>" or "<!--" in a title must not end the element.
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(data.count + 16)
-        for byte in data {
+        return HTMLEscaping.replacingBytes(of: data) { byte in
             switch byte {
-            case 0x3C: escaped.append(contentsOf: "\\u003c".utf8)
-            case 0x3E: escaped.append(contentsOf: "\\u003e".utf8)
-            case 0x26: escaped.append(contentsOf: "\\u0026".utf8)
-            default: escaped.append(byte)
+            case 0x3C: "\\u003c"
+            case 0x3E: "\\u003e"
+            case 0x26: "\\u0026"
+            default: nil
             }
         }
-        return String(decoding: escaped, as: UTF8.self)
     }
 }

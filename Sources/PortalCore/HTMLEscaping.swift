@@ -7,16 +7,27 @@ public enum HTMLEscaping {
         let needsEscaping = utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: isSpecial) }
             ?? utf8.contains(where: isSpecial)
         guard needsEscaping else { return text }
-        var out = [UInt8]()
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
+        return replacingBytes(of: utf8) { byte in
             switch byte {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
+            case 0x26: "&amp;"
+            case 0x3C: "&lt;"
+            case 0x3E: "&gt;"
+            case 0x22: "&quot;"
+            case 0x27: "&#39;"
+            default: nil
+            }
+        }
+    }
+
+    /// `bytes` (UTF-8) as a String, each byte for which `replacement` gives text replaced by it.
+    public static func replacingBytes(of bytes: some Sequence<UInt8>, _ replacement: (UInt8) -> StaticString?) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.underestimatedCount + 16)
+        for byte in bytes {
+            if let text = replacement(byte) {
+                out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            } else {
+                out.append(byte)
             }
         }
         return String(decoding: out, as: UTF8.self)
