@@ -123,20 +123,19 @@ public enum Builder {
         // From here on the old cache may not describe the output; it is rewritten on success.
         BuildCache.forget(root: root)
 
-        // The theme is compiled while the content loads; the theme's name is read from site.yml
-        // first (when site.yml is broken, the loader says so and the theme waits).
-        let themeName = try? SiteConfig.load(from: root.appendingPathComponent("Content/site.yml"), path: "Content/site.yml").theme
+        // The theme is compiled while the content loads.
+        let config = try SiteConfig.load(root: root)
         let loadOptions = LoadOptions(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
-        let (early, loaded) = concurrently({
-            themeName.map { name in Result { () throws(BuildFailure) -> Theme in try Theme.load(root: root, name: name) } }
+        let (themeLoaded, loaded) = concurrently({
+            Result { () throws(BuildFailure) -> Theme in try Theme.load(root: root, name: config.theme) }
         }, {
             Result { () throws(BuildFailure) -> (Site, [Diagnostic]) in
-                try SiteLoader.load(root: root, options: loadOptions, contentEntries: contentEntries)
+                try SiteLoader.load(root: root, options: loadOptions, contentEntries: contentEntries, config: config)
             }
         })
         let (site, loadWarnings) = try loaded.get()
         stopwatch.lap("load and check content")
-        let theme = try (early ?? Result { () throws(BuildFailure) -> Theme in try Theme.load(root: root, name: site.config.theme) }).get()
+        let theme = try themeLoaded.get()
         let (globalHash, renderer) = concurrently({ GlobalFingerprint.make(site: site, inputs: inputs, settings: settings) }, {
             PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year, theme: theme))
         })

@@ -60,7 +60,13 @@ public struct SiteConfig: Sendable {
         return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:")
     }
 
-    public static func load(from url: URL, path: String) throws(BuildFailure) -> SiteConfig {
+    /// `Content/site.yml` of the site at `root`.
+    public static func load(root: URL) throws(BuildFailure) -> SiteConfig {
+        try load(from: root.appendingPathComponent("Content").resolvingSymlinksInPath().appendingPathComponent("site.yml"),
+                 path: "Content/site.yml")
+    }
+
+    static func load(from url: URL, path: String) throws(BuildFailure) -> SiteConfig {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw BuildFailure([.error(at: SourceLocation(path: path),
                                        "the site has no configuration file; create it with at least title: and base_url:",

@@ -5,13 +5,15 @@ import PortalYAML
 
 /// The load and model stages: reads `Content/` under a site root and builds a validated `Site`.
 public enum SiteLoader {
-    /// `contentEntries`: `FileTree.walk` of Content/ when the caller has already listed it (the
-    /// build's change check does), so that the tree is walked once.
-    public static func load(root: URL, options: LoadOptions = LoadOptions(),
-                            contentEntries: [FileTree.Entry]? = nil) throws(BuildFailure) -> (Site, [Diagnostic]) {
+    /// `contentEntries` and `config`: the walk of Content/ and site.yml when the caller already
+    /// has them (a build lists Content/ to see what changed and reads site.yml to start on the
+    /// theme), so that neither is read twice.
+    public static func load(root: URL, options: LoadOptions = LoadOptions(), contentEntries: [FileTree.Entry]? = nil,
+                            config given: SiteConfig? = nil) throws(BuildFailure) -> (Site, [Diagnostic]) {
         let root = root.standardizedFileURL
         let content = root.appendingPathComponent("Content").resolvingSymlinksInPath()
-        let config = try SiteConfig.load(from: content.appendingPathComponent("site.yml"), path: "Content/site.yml")
+        let config: SiteConfig
+        if let given { config = given } else { config = try SiteConfig.load(root: root) }
         var log = DiagnosticLog()
 
         let inventory = ContentInventory.scan(content: content, entries: contentEntries ?? FileTree.walk(content.path), log: &log)
