@@ -71,9 +71,20 @@ enum DataLoader {
         var seenUnique: [String: [String: SourceLocation]] = [:]
         var withheld: Set<String> = []
         var withheldFiles: Set<String> = []
+        var publishedFiles: Set<String> = []
+        /// Files an entry names: its path fields (a photo, a document's PDF).
+        func files(of fields: [String: DataValue]) -> [String] {
+            let pathFields = schema?.record.fields.filter { if case .path = $0.type { true } else { false } }.map(\.name) ?? ["photo"]
+            return pathFields.compactMap { fields[$0]?.string }
+        }
+        /// An entry left out takes its files with it: a draft's PDF is as unpublished as the draft.
+        func withhold(_ id: String?, _ fields: [String: DataValue]) {
+            if let id { withheld.insert(id) }
+            withheldFiles.formUnion(files(of: fields))
+        }
+        let type: FieldType = schema.map { .record($0.record.withPublishingDates) } ?? .any
         for (index, item) in items.enumerated() {
             let keyPath = "\(name)[\(index)]"
-            let type: FieldType = schema.map { .record($0.record.withPublishingDates) } ?? .any
             nodes.append(item)
             guard case .map(var fields)? = validator.validate(item, as: type, keyPath: keyPath) else {
                 if schema == nil {
@@ -102,8 +113,7 @@ enum DataLoader {
                     at: item.location(in: path),
                     "mentor \"\(who)\" has no consent: true (consent to the processing of personal data), so the mentor is not published",
                     ru: "у наставника «\(who)» нет consent: true (согласия на обработку персональных данных), поэтому он не публикуется")
-                if let id { withheld.insert(id) }
-                if let photo = fields["photo"]?.string { withheldFiles.insert(photo) }
+                withhold(id, fields)
                 continue
             }
             let publish = fields.removeValue(forKey: "publish_date")?.dateValue
@@ -111,13 +121,15 @@ enum DataLoader {
             if let reason = options.unpublishedReason(draft: fields.removeValue(forKey: "draft")?.bool ?? false,
                                                       publish: publish, expiry: expiry) {
                 leftOut.append(LeftOut(location: item.location(in: path), reason: reason))
-                if let id { withheld.insert(id) }
-                if let photo = fields["photo"]?.string { withheldFiles.insert(photo) }
+                withhold(id, fields)
                 continue
             }
             renderMarkdownFields(&fields, schema: schema, markdown: markdown)
             entries.append(DataEntry(fields: fields, location: item.location(in: path), id: id))
+            publishedFiles.formUnion(files(of: fields))
         }
+        // A file a published entry shows too stays published.
+        withheldFiles.subtract(publishedFiles)
         log.append(contentsOf: validator.log.diagnostics)
         return (DataFile(name: name, path: path, entries: entries, withheldIDs: withheld, withheldFiles: withheldFiles), nodes)
     }

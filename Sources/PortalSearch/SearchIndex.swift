@@ -81,16 +81,14 @@ public enum SearchIndex {
         "эта", "эти", "это", "этот",
     ]
     static let stopSet = Set(stopWords)
+    /// In the index's key order (UTF-8 bytes).
+    static let sortedStopWords = stopWords.sorted { String.utf8Order($0, $1) < 0 }
 
     // MARK: - The index
 
-    /// The JSON index of `documents`, in their order (the doc index is the position in the list).
-    public static func json(for documents: [SearchDocument]) -> String {
-        json(for: documents, textLimit: defaultTextLimit)
-    }
-
-    /// The JSON index, keeping up to `textLimit` characters of each page's text for snippets.
-    public static func json(for documents: [SearchDocument], textLimit: Int) -> String {
+    /// The JSON index of `documents`, in their order (the doc index is the position in the list),
+    /// keeping up to `textLimit` characters of each page's text for snippets.
+    public static func json(for documents: [SearchDocument], textLimit: Int = defaultTextLimit) -> String {
         // Stemming is most of the work: documents are indexed in chunks on every core, then the
         // chunks' postings are joined in document order, so the output is the same as serially.
         let chunkSize = max(256, (documents.count + 7) / 8)
@@ -107,7 +105,7 @@ public enum SearchIndex {
                 postingsByStem[stem, default: []] += postings
             }
         }
-        let stems = postingsByStem.keys.sorted(by: utf8Less)
+        let stems = postingsByStem.keys.sorted { String.utf8Order($0, $1) < 0 }
 
         var out = JSONWriter()
         out.raw("{\"docs\":[")
@@ -129,7 +127,7 @@ public enum SearchIndex {
         }
         for part in parts { out.append(part) }
         out.raw("],\"stop\":[")
-        for (i, word) in stopWords.sorted(by: utf8Less).enumerated() {
+        for (i, word) in sortedStopWords.enumerated() {
             if i > 0 { out.raw(",") }
             out.string(word)
         }
@@ -238,10 +236,6 @@ public enum SearchIndex {
         var ids: [Int32] = []
         tokenizer.stems(of: text, into: &ids)
         return ids.map { tokenizer.stems[Int($0)] }
-    }
-
-    static func utf8Less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// `text` with runs of white space collapsed, cut at a word boundary after `limit` characters
@@ -516,8 +510,6 @@ struct ByteTable {
     private var lengths: [Int] = []
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
 
-    var count: Int { starts.count }
-
     /// The id of `key`, inserting it if new.
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
         var hash: UInt64 = 0xcbf29ce484222325
@@ -644,8 +636,6 @@ struct TextBuffer {
     private var pendingSpace = false
     private var pendingBreak = false
 
-    var isEmpty: Bool { bytes.isEmpty }
-
     mutating func space() { if !bytes.isEmpty { pendingSpace = true } }
 
     /// A block boundary: a space, and " · " after a word that has no closing punctuation.
@@ -655,8 +645,8 @@ struct TextBuffer {
         if pendingBreak {
             let last = bytes.last ?? 0x20
             // after ASCII punctuation or "…»)" nothing is added but a space
-            let ends: Set<UInt8> = [0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2C]
-            if ends.contains(last) || endsWithClosingMark() {
+            let endsSentence = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A || last == 0x3B || last == 0x2C
+            if endsSentence || endsWithClosingMark() {
                 bytes.append(0x20)
             } else {
                 bytes.append(contentsOf: [0x20, 0xC2, 0xB7, 0x20]) // " · "

@@ -25,6 +25,21 @@ import Testing
         #expect(site.exists("news/soon/index.html"))
     }
 
+    @Test func aDraftEntryTakesItsFilesWithIt() throws {
+        let site = try FixtureSite("programme")
+        try site.build()
+        #expect(site.exists("documents/polozhenie.pdf"))
+        let documents = try site.read("Content/data/documents.yml")
+        try site.write("Content/data/documents.yml", documents + "  draft: true\n")
+        try site.build()
+        #expect(!site.exists("documents/polozhenie.pdf"), "the PDF of a draft document is not published")
+        // Another, published entry showing the same file keeps it published.
+        try site.write("Content/data/documents.yml", documents + "  draft: true\n"
+            + documents.replacingOccurrences(of: "Положение о наставничестве", with: "Положение (копия)"))
+        try site.build()
+        #expect(site.exists("documents/polozhenie.pdf"))
+    }
+
     @Test func dataEntriesHavePublishingDatesToo() throws {
         let site = try FixtureSite()
         let mentors = try site.read("Content/data/mentors.yml")
