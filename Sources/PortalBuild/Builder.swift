@@ -145,8 +145,8 @@ public enum Builder {
         log.append(contentsOf: loadWarnings)
         var files: [(source: String, destination: String)] = site.files.map { ($0.source, $0.destination) } + theme.assets
         files.sort { $0.destination < $1.destination }
-        let extras = ExtraOutputs.make(site: site, theme: theme)
-        let generatedPaths = SiteIndexes.paths(site: site) + (theme.has("404") ? ["404.html"] : [])
+        let extras = ExtraOutputs.make(site: site)
+        let generatedPaths = generatedPaths(site: site, theme: theme)
         checkClaims(site: site, files: files, extras: extras + generatedPaths.map { .init(path: $0, content: "", reason: "portal's own file") },
                     log: &log)
         if log.hasErrors { throw BuildFailure(log.sorted) }
@@ -221,6 +221,12 @@ public enum Builder {
         return (report, Rendered(site: site, theme: theme, renderer: renderer))
     }
 
+    /// Files portal makes besides pages and redirects: the search index, sitemap, robots.txt,
+    /// the news feed and the 404 page (known before rendering: to claim them, and to check links).
+    static func generatedPaths(site: Site, theme: Theme) -> [String] {
+        SiteIndexes.paths(site: site) + (theme.has("404") ? ["404.html"] : [])
+    }
+
     /// The page a web server shows for an address that does not exist (`404.html`), when the
     /// theme has a `404` template.
     static func notFoundPage(site: Site, theme: Theme) -> Page? {
@@ -279,7 +285,7 @@ enum ExtraOutputs {
         var reason: String
     }
 
-    static func make(site: Site, theme: Theme) -> [Output] {
+    static func make(site: Site) -> [Output] {
         var outputs: [Output] = []
         for page in site.pages {
             for alias in page.aliases {

@@ -31,7 +31,8 @@ public enum LinkChecker {
 
         // What the site will contain: page URLs, copied files, generated files.
         var files: Set<String> = Set(site.files.map(\.destination) + theme.assets.map(\.destination))
-        for extra in ExtraOutputs.make(site: site, theme: theme) { files.insert(extra.path) }
+        for extra in ExtraOutputs.make(site: site) { files.insert(extra.path) }
+        files.formUnion(Builder.generatedPaths(site: site, theme: theme))
         var idsByURL: [String: Set<String>] = [:]
         var tagsByURL: [String: [HTMLScanner.Tag]] = [:]
         for (page, output) in zip(site.pages, rendered) {

@@ -21,6 +21,13 @@ import Testing
         return .success(files)
     }()
 
+    /// `portal check` finds nothing wrong with the real site (its feed link included).
+    @Test func theRealSitePassesTheLinkCheck() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-check-\(UUID().uuidString)")
+        let report = try LinkChecker.check(BuildOptions(root: repositoryRoot, output: output, today: SimpleDate(parsing: "2026-01-15")!))
+        #expect(report.diagnostics.filter { $0.severity == .error }.map { $0.formatted() } == [])
+    }
+
     func files() throws -> [String: String] {
         switch Self.built {
         case .success(let files): return files
