@@ -69,7 +69,7 @@ public enum LinkChecker {
                 }
             }
             // Images in Markdown without alt text, where cmark keeps the position.
-            for link in output.links where link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            for link in output.body.links where link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 log.error(at: SourceLocation(path: page.source, line: page.bodyLine + link.line - 1, column: link.column),
                           "the image \(link.written) has no alt text: write it between the brackets, ![описание](\(link.written))",
                           ru: "у изображения \(link.written) нет альтернативного текста: напишите его в квадратных скобках, ![описание](\(link.written))")
@@ -127,7 +127,7 @@ public enum LinkChecker {
     /// Where to report a problem: the Markdown link's own line and column when the value came
     /// from the page's text, else the page's file and the template that produced it.
     static func locate(_ destination: String, page: Page, output: PageRenderer.Output) -> SourceLocation {
-        if let link = output.links.first(where: { $0.destination == destination }) {
+        if let link = output.body.links.first(where: { $0.destination == destination }) {
             return SourceLocation(path: page.source, line: page.bodyLine + link.line - 1, column: link.column)
         }
         return SourceLocation(path: page.source)
@@ -138,7 +138,7 @@ public enum LinkChecker {
         let location = locate(destination, page: page, output: output)
         // Say the link as the teacher wrote it, not as portal rewrote it.
         var english = english, russian = russian
-        if let link = output.links.first(where: { $0.destination == destination }), link.written != destination {
+        if let link = output.body.links.first(where: { $0.destination == destination }), link.written != destination {
             english = english.replacingOccurrences(of: "the link \(destination) ", with: "the link \(link.written) ")
             russian = russian.replacingOccurrences(of: "ссылка \(destination) ", with: "ссылка \(link.written) ")
         }

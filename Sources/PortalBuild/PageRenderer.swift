@@ -26,14 +26,9 @@ struct PageRenderer: @unchecked Sendable {
         /// The page as text (made from `bytes` when asked for).
         var html: String { String(decoding: bytes, as: UTF8.self) }
         var diagnostics: [Diagnostic]
-        /// Plain text of the body, for the search index.
-        var plainText: String
-        var headings: [Markdown.Heading]
-        /// Links and images of the Markdown body, with positions, after rewriting.
-        var links: [Markdown.Link] = []
         /// The template that rendered the page.
         var template: String? = nil
-        /// The Markdown body alone, rendered.
+        /// The Markdown body alone, rendered (its text, headings, and links with positions).
         var body: Markdown.Rendered = .empty
     }
 
@@ -55,7 +50,7 @@ struct PageRenderer: @unchecked Sendable {
         let markdown = markdown(for: page, log: &log)
         let templateName = TemplateChoice.template(for: page, theme: theme, log: &log)
         guard let templateName else {
-            return Output(bytes: [], diagnostics: log.diagnostics, plainText: "", headings: [])
+            return Output(bytes: [], diagnostics: log.diagnostics)
         }
         var pageContext = pageDictionary(page, markdown: markdown)
         pageContext["template"] = templateName
@@ -69,8 +64,7 @@ struct PageRenderer: @unchecked Sendable {
         ]
         let html = theme.render(templateName, context: root) ?? ""
         let bytes = site.config.typography ? Self.typographContent(html) : Array(html.utf8)
-        return Output(bytes: bytes, diagnostics: log.diagnostics, plainText: markdown.plainText, headings: markdown.headings,
-                      links: markdown.links, template: templateName, body: markdown)
+        return Output(bytes: bytes, diagnostics: log.diagnostics, template: templateName, body: markdown)
     }
 
     private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {
@@ -128,9 +122,7 @@ struct PageRenderer: @unchecked Sendable {
 
     /// The resolved entry (references filled in) for an item page.
     private func itemEntry(_ page: Page, _ entry: DataValue) -> Any {
-        guard case .item(let collection) = page.kind,
-              let list = context.data[collection] as? [[String: Any]] else { return entry.templateValue }
-        return list.first { ($0["url"] as? String) == page.url } ?? entry.templateValue
+        context.entriesByURL[page.url] ?? entry.templateValue
     }
 
     /// Russian typography for what the content says: the `<title>` and the `<main>` element. The

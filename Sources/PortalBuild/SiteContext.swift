@@ -13,6 +13,8 @@ struct SiteContext: @unchecked Sendable {
     /// Every page as lists show it (`PageSummary`), by index in `site.pages`, with the theme's
     /// views of it: made once, shared by every list, breadcrumb trail and section link.
     let summaries: [[String: Any]]
+    /// Each collection item's resolved entry (references filled in), by its page's URL.
+    let entriesByURL: [String: Any]
     /// Owns what the views are rendered with (they refer to it weakly).
     private let viewContext: ViewContext
 
@@ -54,6 +56,13 @@ struct SiteContext: @unchecked Sendable {
             "feed_url": news.isEmpty ? "" : "/news/atom.xml",
         ]) { a, _ in a }
         self.data = data
+        var entriesByURL: [String: Any] = [:]
+        for case let list as [[String: Any]] in data.values {
+            for entry in list {
+                if let url = entry["url"] as? String { entriesByURL[url] = entry }
+            }
+        }
+        self.entriesByURL = entriesByURL
         self.menu = config.menu
         viewContext.root = ["site": self.site, "data": data]
         self.viewContext = viewContext
@@ -72,10 +81,6 @@ struct SiteContext: @unchecked Sendable {
     }
 
     /// The menu with the current item marked: exact match, or the section the page is in.
-    func menu(for url: String) -> [[String: Any]] {
-        menu(in: menuState(for: url))
-    }
-
     func menu(in state: MenuState) -> [[String: Any]] {
         menu.enumerated().map { index, item in
             [

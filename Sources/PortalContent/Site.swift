@@ -31,12 +31,7 @@ public struct Site: Sendable {
         pageIndexByURL[url].map { pages[$0] }
     }
 
-    /// Ancestors of a page from the home page down, not including the page.
-    public func ancestors(of page: Page) -> [Page] {
-        ancestorIndices(of: page).map { pages[$0] }
-    }
-
-    /// Indices (in `pages`) of a page's ancestors, from the home page down.
+    /// Indices (in `pages`) of a page's ancestors, from the home page down, not the page itself.
     public func ancestorIndices(of page: Page) -> [Int] {
         var chain: [Int] = []
         var parent = page.parentURL

@@ -32,16 +32,4 @@ public struct StableHash: Sendable {
         let s = String(state, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }
-
-    public static func of(_ text: String) -> String {
-        var h = StableHash()
-        h.combine(text)
-        return h.hex
-    }
-
-    public static func of(bytes: [UInt8]) -> String {
-        var h = StableHash()
-        bytes.withUnsafeBytes { h.combine($0) }
-        return h.hex
-    }
 }

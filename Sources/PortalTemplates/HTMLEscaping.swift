@@ -17,10 +17,6 @@ struct FastHTMLEscaping: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String {
-        Self.escape(text)
-    }
-
-    static func escape(_ text: String) -> String {
         HTMLEscaping.escape(text)
     }
 }

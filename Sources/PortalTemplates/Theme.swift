@@ -7,7 +7,6 @@ import PortalCore
 /// assets (`Themes/<name>/assets/**`, copied to `assets/`).
 public struct Theme: Sendable {
     public let name: String
-    public let directory: URL
     public let templateNames: Set<String>
     /// Asset files: absolute source path → path under the output folder.
     public let assets: [(source: String, destination: String)]
@@ -53,7 +52,7 @@ public struct Theme: Sendable {
 
         let assetsDir = directory.appendingPathComponent("assets")
         let assets = files(under: assetsDir).map { (assetsDir.appendingPathComponent($0).path, "assets/" + $0) }
-        return Theme(name: name, directory: directory, templateNames: Set(sources.keys), assets: assets, library: library)
+        return Theme(name: name, templateNames: Set(sources.keys), assets: assets, library: library)
     }
 
     static func compile(_ text: String, path: String) throws(Diagnostic) -> MustacheTemplate {

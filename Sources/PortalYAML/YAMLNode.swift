@@ -96,22 +96,22 @@ public enum YAMLDocument {
             throw .error(at: SourceLocation(path: path), "invalid YAML: \(error)", ru: "ошибка YAML: \(error)")
         }
         guard let node else { return nil }
-        return convert(node, lineOffset: lineOffset, depth: 0)
+        return convert(node, lineOffset: lineOffset)
     }
 
-    static func convert(_ node: Node, lineOffset: Int, depth: Int) -> YAMLNode {
+    static func convert(_ node: Node, lineOffset: Int) -> YAMLNode {
         let line = (node.mark?.line ?? 1) + lineOffset
         let column = node.mark?.column ?? 1
         switch node {
         case .scalar(let scalar):
             return YAMLNode(kind: .scalar(makeScalar(scalar, node: node)), line: line, column: column)
         case .sequence(let sequence):
-            return YAMLNode(kind: .sequence(sequence.map { convert($0, lineOffset: lineOffset, depth: depth + 1) }),
+            return YAMLNode(kind: .sequence(sequence.map { convert($0, lineOffset: lineOffset) }),
                             line: line, column: column)
         case .mapping(let mapping):
             let pairs = mapping.map {
-                YAMLNode.Pair(key: convert($0.key, lineOffset: lineOffset, depth: depth + 1),
-                              value: convert($0.value, lineOffset: lineOffset, depth: depth + 1))
+                YAMLNode.Pair(key: convert($0.key, lineOffset: lineOffset),
+                              value: convert($0.value, lineOffset: lineOffset))
             }
             return YAMLNode(kind: .mapping(pairs), line: line, column: column)
         case .alias:
