@@ -182,7 +182,7 @@ enum GlobalFingerprint {
         hash.combine(settings)
         for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
             // Page sources are covered by the page list below and by each page's own check.
-            let isPage = path.hasPrefix("Content/") && (path.hasSuffix(".md") || path.hasSuffix(".markdown"))
+            let isPage = path.hasPrefix("Content/") && Page.isSource(path)
             if !isPage { hash.combine(path); hash.combine(input.hash) }
         }
         for page in site.pages {

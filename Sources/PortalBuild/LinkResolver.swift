@@ -27,8 +27,7 @@ enum LinkResolver {
                       ru: "ссылка \(destination) ведёт за пределы папки Content/")
             return nil
         }
-        let lower = resolved.lowercased()
-        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+        if Page.isSource(resolved) {
             if let url = site.urlBySource[resolved] {
                 if site.unpublishedSources.contains(resolved) {
                     log.error(at: location, "the link \(destination) leads to a page that is not published (a draft, or outside its publishing dates)",

@@ -31,7 +31,7 @@ public final class PreviewSession: @unchecked Sendable {
     private func rebuildPages(_ changed: Set<String>, state: Builder.Rendered) throws(BuildFailure) -> BuildReport? {
         let start = DispatchTime.now()
         var stopwatch = Stopwatch()
-        guard changed.allSatisfy({ $0.hasPrefix("Content/") && ($0.hasSuffix(".md") || $0.hasSuffix(".markdown")) }) else {
+        guard changed.allSatisfy({ $0.hasPrefix("Content/") && Page.isSource($0) }) else {
             return nil
         }
         var site = state.site

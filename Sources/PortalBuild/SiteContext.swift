@@ -42,7 +42,7 @@ struct SiteContext: @unchecked Sendable {
             .filter { site.pages[$0].date != nil && site.pages[$0].kind == .page }
             .sorted { (site.pages[$0].date!, site.pages[$1].url) > (site.pages[$1].date!, site.pages[$0].url) }
         let recent = dated.prefix(10).map { summaries[$0] }
-        let news = dated.filter { site.pages[$0].url.hasPrefix("/news/") }.map { summaries[$0] }
+        let news = dated.filter { SiteIndexes.isNews(site.pages[$0]) }.map { summaries[$0] }
         self.summaries = summaries
         self.site = base.merging([
             "sections": sections,
@@ -53,7 +53,7 @@ struct SiteContext: @unchecked Sendable {
             "year": year,
             "phone_href": config.params["phone"]?.string.map(Self.telephoneLink) ?? "",
             "has_section": Dictionary(uniqueKeysWithValues: sections.compactMap { ($0["url"] as? String)?.split(separator: "/").first.map { (String($0), true) } }),
-            "feed_url": news.isEmpty ? "" : "/news/atom.xml",
+            "feed_url": news.isEmpty ? "" : "/" + SiteIndexes.feedPath,
         ]) { a, _ in a }
         self.data = data
         var entriesByURL: [String: Any] = [:]

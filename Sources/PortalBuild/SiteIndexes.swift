@@ -17,8 +17,11 @@ enum SiteIndexes {
 
     /// The paths written, known before rendering (to claim them and make their folders).
     static func paths(site: Site) -> [String] {
-        ["search-index.json", "sitemap.xml", "robots.txt"] + (newsPages(site).isEmpty ? [] : ["news/atom.xml"])
+        ["search-index.json", "sitemap.xml", "robots.txt"] + (site.pages.contains(where: isNews) ? [feedPath] : [])
     }
+
+    /// Where the news feed is written (the site's `feed_url` points here).
+    static let feedPath = "news/atom.xml"
 
     /// Pages a search should find: not the search page itself, not page 2… of a list, not tags.
     static func isSearchable(_ page: Page) -> Bool {
@@ -30,9 +33,6 @@ enum SiteIndexes {
         page.kind == .page && page.url.hasPrefix("/news/") && page.date != nil
     }
 
-    static func newsPages(_ site: Site) -> [Page] {
-        site.pages.filter(isNews)
-    }
 
     /// The title of the page's top-level section ("Банк наставников" for /mentors/ivanova-anna/).
     static func sectionTitle(of page: Page, site: Site) -> String {
@@ -96,7 +96,7 @@ enum SiteIndexes {
             let author = config.params["school_short"]?.string ?? config.params["school"]?.string ?? config.title
             let feed = AtomFeed(
                 title: "\(site.page(at: "/news/")?.title ?? "Новости") — \(config.title)",
-                id: config.baseURL + "news/", selfURL: config.baseURL + "news/atom.xml", siteURL: config.baseURL + "news/",
+                id: config.baseURL + "news/", selfURL: config.baseURL + feedPath, siteURL: config.baseURL + "news/",
                 updated: newest, authorName: author,
                 entries: news.prefix(20).map { page, contribution in
                     let link = PageSummary.permalink(page.url, config: config)
@@ -104,7 +104,7 @@ enum SiteIndexes {
                                      summary: contribution.newsSummary ?? "", contentHTML: contribution.newsBodyHTML)
                 },
                 language: config.language)
-            outputs.append(.init(path: "news/atom.xml", content: Feeds.atom(feed), reason: "the news feed"))
+            outputs.append(.init(path: feedPath, content: Feeds.atom(feed), reason: "the news feed"))
         }
         return outputs
     }

@@ -17,7 +17,7 @@ enum StructuredData {
             if let address = config.params["address"]?.string { object["address"] = address }
             if let phone = config.params["phone"]?.string { object["telephone"] = phone }
             if let email = config.params["email"]?.string { object["email"] = email }
-        } else if page.kind == .page, page.url.hasPrefix("/news/"), let date = page.date {
+        } else if SiteIndexes.isNews(page), let date = page.date {
             object = [
                 "@type": "NewsArticle",
                 "headline": page.title,

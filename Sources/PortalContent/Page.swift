@@ -2,6 +2,12 @@ import PortalCore
 
 /// One page of the site: from a Markdown file, or from an entry of a data collection.
 public struct Page: Sendable {
+    /// A Markdown file is a page: `.md` or `.markdown`, in any case (`Itogi.MD` too).
+    public static func isSource(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
     public enum Kind: Sendable, Hashable {
         case home
         case section

@@ -210,7 +210,7 @@ struct ContentInventory {
                 if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
                 continue
             }
-            if ext == "md" || ext == "markdown" {
+            if Page.isSource(relative) {
                 inventory.pages.append(relative)
             } else {
                 inventory.files.append(relative)

@@ -166,7 +166,7 @@ enum ErrorPage {
         <body>
         <h1>\(title)</h1>
         <p>\(hint)</p>
-        <pre>\(lines.map(escape).joined(separator: "\n"))</pre>
+        <pre>\(lines.map(HTMLEscaping.escape).joined(separator: "\n"))</pre>
         \(script)</body>
         </html>
 
@@ -184,10 +184,5 @@ enum ErrorPage {
         </html>
 
         """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -120,7 +120,7 @@ import Testing
             #expect(overlay.headers["content-type"] == "text/html; charset=utf-8")
             #expect(overlay.body.contains("Content/about.md:4:7: error: "))
             for line in expected {
-                #expect(overlay.body.contains(ErrorPage.escape(line)))
+                #expect(overlay.body.contains(HTMLEscaping.escape(line)))
             }
             #expect(overlay.body.contains("«&lt;2025-13-45&gt;»"))
             #expect(!overlay.body.contains("<2025-13-45>"))
