@@ -49,56 +49,62 @@ enum TemplateCheck {
     static func checkRenderedOnce(_ sources: [String: (path: String, text: String)], log: inout DiagnosticLog) {
         for (name, source) in sources {
             let forbidden: Set<String>
-            let english: String, russian: String
+            let english: String, russian: String, fix: (english: String, russian: String)
             if name.hasPrefix("fragments/") {
                 forbidden = ["page"]
                 english = "a fragment is rendered once for all pages and cannot use page values"
                 russian = "фрагмент отрисовывается один раз для всех страниц и не может использовать значения страницы"
+                fix = ("move this part to a page template", "перенесите эту часть в шаблон страницы")
             } else if name.hasPrefix("views/") {
                 forbidden = ["menu", "fragments", "views"]
                 english = "a view is rendered once per page, for every list, and has only page, site and data"
                 russian = "представление отрисовывается один раз для каждой страницы, для всех списков, и в нём есть только page, site и data"
+                fix = ("move this part to the page template that shows the list", "перенесите эту часть в шаблон страницы со списком")
             } else {
                 continue
             }
-            forEachTag(in: source.text) { inner, line, column in
-                guard let root = inner.split(separator: ".").first.map(String.init), forbidden.contains(root) else { return }
-                let fix = name.hasPrefix("fragments/") ? ("move this part to a page template", "перенесите эту часть в шаблон страницы")
-                                                       : ("move this part to the page template that shows the list", "перенесите эту часть в шаблон страницы со списком")
-                log.error(at: SourceLocation(path: source.path, line: line, column: column),
-                          "\(english) (\(inner)); \(fix.0)", ru: "\(russian) (\(inner)); \(fix.1)")
-            }
-        }
-    }
-
-    /// Calls `body` with the name inside each `{{…}}` tag but closing tags and comments (sigils
-    /// and spaces trimmed), and the tag's line and column.
-    static func forEachTag(in text: String, _ body: (String, Int, Int) -> Void) {
-        var line = 1, column = 1
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            for ch in rest[..<open.lowerBound] {
-                if ch == "\n" { line += 1; column = 1 } else { column += 1 }
-            }
-            let tagLine = line, tagColumn = column
-            let close = rest[open.upperBound...].range(of: "}}")?.lowerBound ?? rest.endIndex
-            let tag = rest[open.upperBound..<close].trimmingCharacters(in: .whitespaces)
             // A closing tag repeats its opening one; a comment says nothing.
-            if !tag.hasPrefix("/") && !tag.hasPrefix("!") {
-                body(tag.trimmingCharacters(in: CharacterSet(charactersIn: "#^{&> ")), tagLine, tagColumn)
+            for tag in tags(in: source.text) where !tag.content.hasPrefix("/") && !tag.content.hasPrefix("!") {
+                let inner = tag.content.trimmingCharacters(in: CharacterSet(charactersIn: "#^{&> "))
+                guard let root = inner.split(separator: ".").first.map(String.init), forbidden.contains(root) else { continue }
+                log.error(at: SourceLocation(path: source.path, line: tag.line, column: tag.column),
+                          "\(english) (\(inner)); \(fix.english)", ru: "\(russian) (\(inner)); \(fix.russian)")
             }
-            for ch in rest[open.lowerBound..<close] {
-                if ch == "\n" { line += 1; column = 1 } else { column += 1 }
-            }
-            rest = rest[close...]
         }
     }
 
     /// Partial (`{{> name}}`) and parent (`{{< name}}`) tags, with their positions.
     static func scan(_ text: String) -> [Reference] {
         var references: [Reference] = []
-        var line = 1, column = 1
         var depth = 0
+        for tag in tags(in: text) {
+            guard let sigil = tag.content.first else { continue }
+            let name = String(tag.content.dropFirst()).trimmingCharacters(in: .whitespaces)
+            switch sigil {
+            case "#", "^": depth += 1
+            case "/": depth = max(0, depth - 1)
+            case ">", "<":
+                if !name.hasPrefix("*") {
+                    references.append(Reference(name: name, line: tag.line, column: tag.column, conditional: depth > 0))
+                }
+            default: break
+            }
+        }
+        return references
+    }
+
+    struct Tag {
+        /// What stands between `{{` and `}}`, spaces trimmed.
+        var content: String
+        var line: Int
+        /// Of the `{{`, counted in Unicode scalars like every column portal reports.
+        var column: Int
+    }
+
+    /// Every `{{…}}` tag of a template, in order.
+    static func tags(in text: String) -> [Tag] {
+        var tags: [Tag] = []
+        var line = 1, column = 1
         let scalars = Array(text.unicodeScalars)
         var i = 0
         while i < scalars.count {
@@ -110,19 +116,7 @@ enum TemplateCheck {
                     inner.unicodeScalars.append(scalars[j])
                     j += 1
                 }
-                let trimmed = inner.trimmingCharacters(in: .whitespaces)
-                if let sigil = trimmed.first {
-                    let name = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
-                    switch sigil {
-                    case "#", "^": depth += 1
-                    case "/": depth = max(0, depth - 1)
-                    case ">", "<":
-                        if !name.hasPrefix("*") {
-                            references.append(Reference(name: name, line: tagLine, column: tagColumn, conditional: depth > 0))
-                        }
-                    default: break
-                    }
-                }
+                tags.append(Tag(content: inner.trimmingCharacters(in: .whitespaces), line: tagLine, column: tagColumn))
                 // advance position counters over the tag
                 while i < min(j + 2, scalars.count) {
                     if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
@@ -133,7 +127,7 @@ enum TemplateCheck {
             if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
             i += 1
         }
-        return references
+        return tags
     }
 }
 
