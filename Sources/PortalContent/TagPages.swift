@@ -28,7 +28,7 @@ enum TagPages {
             }
         }
         guard !names.isEmpty else { return [] }
-        let russian = language.hasPrefix("ru")
+        let russian = Language.isRussian(siteLanguage: language)
         func page(_ url: String, title: String, description: String) -> Page {
             Page(kind: .section, source: "Content/site.yml", url: url, title: title, description: description,
                  date: nil, order: nil, tags: [], draft: false, publishDate: nil, expiryDate: nil,

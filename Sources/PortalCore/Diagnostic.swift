@@ -54,13 +54,19 @@ public enum Language: String, Sendable {
 
     /// Russian when the site is Russian or the user's locale is; English otherwise.
     public static func choose(siteLanguage: String?, environment: [String: String]) -> Language {
-        if let site = siteLanguage?.lowercased(), site == "ru" || site.hasPrefix("ru-") { return .russian }
+        if let siteLanguage, isRussian(siteLanguage: siteLanguage) { return .russian }
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[key], !value.isEmpty {
                 return value.lowercased().hasPrefix("ru") ? .russian : .english
             }
         }
         return .english
+    }
+
+    /// `ru` or `ru-RU`, in any case: the site's own words (tag pages, 404) are then Russian.
+    public static func isRussian(siteLanguage: String) -> Bool {
+        let language = siteLanguage.lowercased()
+        return language == "ru" || language.hasPrefix("ru-")
     }
 }
 

@@ -202,7 +202,9 @@ final class SourceWatcher: Sendable {
         var stamps: [String: Stamp] = [:]
         for top in Self.folders {
             let base = root + "/" + top
-            for path in [base] + FileTree.walk(base).map({ base + "/" + $0.path }) {
+            // Editor backups (`about.md~`) are left out, as the inotify watcher leaves them out.
+            let entries = FileTree.walk(base).filter { !Self.ignores(String($0.path.split(separator: "/").last ?? "")) }
+            for path in [base] + entries.map({ base + "/" + $0.path }) {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
                 #if canImport(Darwin)
