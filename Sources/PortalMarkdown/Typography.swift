@@ -637,10 +637,7 @@ extension RussianTypography {
                 case 0x3C:   // a tag: closing tags end the text, others start more of it
                     return j + 1 < n && src[j + 1] == 0x2F ? .punct : .word
                 case 0x26:
-                    if matches(j + 1, "quot;") || matches(j + 1, "#34;") || matches(j + 1, "#x22;")
-                        || matches(j + 1, "#X22;") {
-                        return .punct
-                    }
+                    if quotEntityLength(at: j + 1) != nil { return .punct }
                     if matches(j + 1, "nbsp;") { return .space }
                     return .word
                 default: return .punct
@@ -744,7 +741,7 @@ extension RussianTypography {
             }
             let end = k + 1
             let j = i + 1
-            if matches(j, "quot;") || matches(j, "#34;") || matches(j, "#x22;") || matches(j, "#X22;") {
+            if quotEntityLength(at: j) != nil {
                 i = end
                 quote(.context)
                 return
@@ -788,7 +785,7 @@ extension RussianTypography {
                     if urlQuoteEnds(j + 1) { break scan }
                 case 0x26:
                     if matches(j + 1, "nbsp;") || matches(j + 1, "#160;") { break scan }
-                    if matches(j + 1, "quot;") && urlQuoteEnds(j + 6) { break scan }
+                    if let length = quotEntityLength(at: j + 1), urlQuoteEnds(j + 1 + length) { break scan }
                 case 0xC2:   // U+00A0, «, »
                     if j + 1 < n && (src[j + 1] == 0xA0 || src[j + 1] == 0xAB || src[j + 1] == 0xBB) {
                         break scan
@@ -817,14 +814,22 @@ extension RussianTypography {
             return true
         }
 
+        /// The length of the `&quot;` family's name at `j` (just after the `&`): `quot;`,
+        /// `#34;`, `#x22;`, `#X22;`; nil for anything else.
+        func quotEntityLength(at j: Int) -> Int? {
+            if matches(j, "quot;") { return 5 }
+            if matches(j, "#34;") { return 4 }
+            if matches(j, "#x22;") || matches(j, "#X22;") { return 5 }
+            return nil
+        }
+
         @inline(__always) func urlQuoteEnds(_ j: Int) -> Bool {
             guard j < n else { return true }
             let c = src[j]
             if isASCIILetter(c) || isASCIIDigit(c) { return false }
             switch c {
             case 0x26:   // & continues the URL unless it starts another quote
-                return matches(j + 1, "quot;") || matches(j + 1, "#34;") || matches(j + 1, "#x22;")
-                    || matches(j + 1, "#X22;")
+                return quotEntityLength(at: j + 1) != nil
             case 0x2F, 0x3D, 0x25, 0x2D, 0x5F, 0x7E, 0x23, 0x2B: return false   // / = % - _ ~ # +
             default: return true
             }

@@ -239,3 +239,12 @@ func russianTypography(_ testCase: TypographyCase) {
     #expect(expected != page, "the ranges did change")
     #expect(RussianTypography.apply(toHTML: page, onlyIn: []) == page)
 }
+
+/// Every spelling of the double quote entity ends a URL the same way (`&#34;` used to run into it).
+@Test func quoteEntitiesAfterAURL() {
+    let quot = RussianTypography.apply(toHTML: "<p>&quot;см. https://example.ru/a&quot; - и всё</p>")
+    for spelling in ["&#34;", "&#x22;", "&#X22;"] {
+        #expect(RussianTypography.apply(toHTML: "<p>\(spelling)см. https://example.ru/a\(spelling) - и всё</p>") == quot)
+    }
+    #expect(quot.contains("«см. https://example.ru/a»"))
+}
