@@ -94,15 +94,10 @@ public enum Builder {
         try run(options).report
     }
 
-    /// What a finished build knew, for a preview that re-renders single pages (`PreviewSession`).
-    struct Rendered: Sendable {
-        var site: Site
-        var theme: Theme
-        var renderer: PageRenderer
-    }
-
     /// The build, and what it loaded when it had to load (nil when nothing had changed).
-    static func run(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, state: Rendered?) {
+    /// The renderer is what a finished build knew (site, theme, context), for a preview that
+    /// re-renders single pages (`PreviewSession`).
+    static func run(_ options: BuildOptions) throws(BuildFailure) -> (report: BuildReport, renderer: PageRenderer?) {
         let start = DispatchTime.now()
         var stopwatch = Stopwatch()
         let root = options.root.standardizedFileURL
@@ -218,7 +213,7 @@ public enum Builder {
                    warnings: log.warnings).save(root: root)
         let report = BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds(since: start),
                                  language: site.config.language, phases: stopwatch.phases, upToDate: false, leftOut: site.leftOut)
-        return (report, Rendered(site: site, theme: theme, renderer: renderer))
+        return (report, renderer)
     }
 
     /// Files portal makes besides pages and redirects: the search index, sitemap, robots.txt,

@@ -9,7 +9,7 @@ import PortalCore
 public final class PreviewSession: @unchecked Sendable {
     // @unchecked: used from one serial queue at a time (the preview server's build queue).
     public let options: BuildOptions
-    private var state: Builder.Rendered?
+    private var state: PageRenderer?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -28,7 +28,7 @@ public final class PreviewSession: @unchecked Sendable {
     }
 
     /// Nil when the change is not an edit of page texts only.
-    private func rebuildPages(_ changed: Set<String>, state: Builder.Rendered) throws(BuildFailure) -> BuildReport? {
+    private func rebuildPages(_ changed: Set<String>, state: PageRenderer) throws(BuildFailure) -> BuildReport? {
         let start = DispatchTime.now()
         var stopwatch = Stopwatch()
         guard changed.allSatisfy({ $0.hasPrefix("Content/") && Page.isSource($0) }) else {
@@ -45,7 +45,7 @@ public final class PreviewSession: @unchecked Sendable {
                 indices.append(index)
             }
         }
-        let renderer = PageRenderer(site: site, theme: state.theme, context: state.renderer.context)
+        let renderer = PageRenderer(site: site, theme: state.theme, context: state.context)
         var log = DiagnosticLog()
         var outputs: [(path: String, bytes: [UInt8])] = []
         for index in indices {
@@ -68,7 +68,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         // The output no longer matches the build cache's record of it.
         BuildCache.forget(root: options.root.standardizedFileURL)
-        self.state = Builder.Rendered(site: site, theme: state.theme, renderer: renderer)
+        self.state = renderer
         stopwatch.lap("re-render changed pages")
         return BuildReport(pages: indices.count, files: 0, warnings: log.warnings, seconds: Builder.seconds(since: start),
                            language: site.config.language, phases: stopwatch.phases, upToDate: false)
