@@ -57,6 +57,21 @@ import Testing
         #expect(try site.snapshot() == before)
     }
 
+    /// Two builds in two processes (their own hash seeds), from two copies of the site in two
+    /// folders, each without a build cache, write the same bytes under the same names.
+    @Test func buildsInSeparateProcessesAreByteIdentical() throws {
+        let first = try FixtureSite(), second = try FixtureSite()
+        for site in [first, second] {
+            #expect(try run(["build", "--root", site.root.path, "--output", site.output.path, "--quiet"]).status == 0)
+        }
+        let a = try first.relativeSnapshot(), b = try second.relativeSnapshot()
+        #expect(a.count > 10)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, bytes) in a where b[path] != bytes {
+            Issue.record("\(path) differs between two builds")
+        }
+    }
+
     @Test func helpReadsWell() throws {
         let result = try run(["build", "--help"])
         #expect(result.status == 0)

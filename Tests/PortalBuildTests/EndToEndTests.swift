@@ -102,13 +102,6 @@ import Testing
         #expect(!site.exists("mentors/petrov-secret/index.html"))
     }
 
-    @Test func buildsAreByteIdentical() throws {
-        let site = try FixtureSite()
-        try site.build()
-        let first = try site.snapshot()
-        try site.build()
-        #expect(try site.snapshot() == first)
-    }
 }
 
 @Suite struct TagPageTests {

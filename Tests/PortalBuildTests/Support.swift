@@ -70,6 +70,16 @@ struct FixtureSite {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path)
     }
 
+    /// Every file of the output by its path inside the output, to compare two outputs.
+    func relativeSnapshot() throws -> [String: Data] {
+        let prefix = output.standardizedFileURL.path + "/"
+        var files: [String: Data] = [:]
+        for (path, bytes) in try snapshot() {
+            files[path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path] = bytes
+        }
+        return files
+    }
+
     /// Every file of the output with its bytes, to prove a failed build changed nothing.
     func snapshot() throws -> [String: Data] {
         var files: [String: Data] = [:]
