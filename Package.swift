@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
         .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
+        .testTarget(name: "PortalTemplatesTests", dependencies: ["PortalTemplates"]),
         .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild"]),
         .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),
         .testTarget(name: "PortalFuzzTests", dependencies: [
