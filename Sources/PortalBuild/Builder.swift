@@ -19,6 +19,15 @@ public struct BuildOptions: Sendable {
     public var today: SimpleDate
     /// Called from any thread as pages are done (done, total), for a progress line.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Publish at this address instead of site.yml's base_url (`--base-url`, for CI).
+    public var baseURL: String? = nil
+
+    /// site.yml, with the address given on the command line, if any.
+    public func loadConfig() throws(BuildFailure) -> SiteConfig {
+        var config = try SiteConfig.load(root: root.standardizedFileURL)
+        if let baseURL { config.setBaseURL(baseURL) }
+        return config
+    }
 
     public init(root: URL, output: URL, includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,
                 today: SimpleDate = .today, progress: (@Sendable (Int, Int) -> Void)? = nil) {
@@ -105,7 +114,7 @@ public enum Builder {
         try OutputWriter.checkOutput(output, root: root)
 
         let settings = "\(toolVersion) drafts=\(options.includeDrafts) future=\(options.includeFuture) today=\(options.today.iso) "
-            + "strict=\(options.strict) output=\(output.path)"
+            + "strict=\(options.strict) output=\(output.path) base=\(options.baseURL ?? "")"
         // The last build's record is read while Content/ is listed.
         let contentPath = root.appendingPathComponent("Content").resolvingSymlinksInPath().path
         let (previous, contentEntries) = concurrently({ BuildCache.load(root: root, settings: settings) }, { FileTree.walk(contentPath) })
@@ -119,7 +128,7 @@ public enum Builder {
         BuildCache.forget(root: root)
 
         // The theme is compiled while the content loads.
-        let config = try SiteConfig.load(root: root)
+        let config = try options.loadConfig()
         let loadOptions = LoadOptions(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today)
         let (themeLoaded, loaded) = concurrently({
             Result { () throws(BuildFailure) -> Theme in try Theme.load(root: root, name: config.theme) }

@@ -18,7 +18,8 @@ public enum LinkChecker {
     public static func check(_ options: BuildOptions) throws(BuildFailure) -> CheckReport {
         let root = options.root.standardizedFileURL
         let (site, warnings) = try SiteLoader.load(root: root, options: LoadOptions(
-            includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today))
+            includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today),
+            config: options.loadConfig())
         let theme = try Theme.load(root: root, name: site.config.theme)
         let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year, theme: theme))
         let rendered = site.pages.concurrentMap { renderer.render($0) }
@@ -93,7 +94,11 @@ public enum LinkChecker {
         if decoded.isEmpty {
             absolute = url
         } else if decoded.hasPrefix("/") {
-            absolute = decoded
+            guard let sitePath = site.config.sitePath(ofHref: decoded) else {
+                return LinkResolver.escapesBasePath(value, config: site.config)
+                    ?? Message("the link \(value) leads outside the site", ru: "ссылка \(value) ведёт за пределы сайта")
+            }
+            absolute = sitePath
         } else {
             guard let normalized = LinkResolver.normalize(url + decoded) else {
                 return Message("the link \(value) leads outside the site", ru: "ссылка \(value) ведёт за пределы сайта")

@@ -95,34 +95,35 @@ struct PageRenderer: @unchecked Sendable {
         if let size = page.paginate, let pagination = page.pagination {
             let start = (pagination.number - 1) * size
             childIndices = Array(childIndices[min(start, childIndices.count)..<min(start + size, childIndices.count)])
-            dict["pager"] = Self.pager(pagination)
+            dict["pager"] = Self.pager(pagination, config: site.config)
         }
         let children = childIndices.map { context.summaries[$0] }
         dict["children"] = children
         dict["has_children"] = !children.isEmpty
         dict["tags"] = page.tags
-        dict["tag_links"] = page.tags.compactMap { tag in site.tagSlugs[tag].map { ["name": tag, "url": "/tags/\($0)/"] } }
+        dict["tag_links"] = page.tags.compactMap { tag in site.tagSlugs[tag].map { ["name": tag, "url": site.config.href("/tags/\($0)/")] } }
         dict["aliases"] = page.aliases
         if let jsonLD = StructuredData.jsonLD(for: page, description: description, site: site) { dict["json_ld"] = jsonLD }
         return dict
     }
 
     /// Links between the pages of a paginated list.
-    static func pager(_ p: Pagination) -> [String: Any] {
+    static func pager(_ p: Pagination, config: SiteConfig) -> [String: Any] {
+        func url(_ n: Int) -> String { config.href(Pagination.url(n, of: p.sectionURL)) }
         var pager: [String: Any] = [
             "number": p.number, "total": p.total,
             "pages": (1...p.total).map { n -> [String: Any] in
-                ["number": n, "url": Pagination.url(n, of: p.sectionURL), "current": n == p.number]
+                ["number": n, "url": url(n), "current": n == p.number]
             },
         ]
-        if p.number > 1 { pager["prev_url"] = Pagination.url(p.number - 1, of: p.sectionURL) }
-        if p.number < p.total { pager["next_url"] = Pagination.url(p.number + 1, of: p.sectionURL) }
+        if p.number > 1 { pager["prev_url"] = url(p.number - 1) }
+        if p.number < p.total { pager["next_url"] = url(p.number + 1) }
         return pager
     }
 
     /// The resolved entry (references filled in) for an item page.
     private func itemEntry(_ page: Page, _ entry: DataValue) -> Any {
-        context.entriesByURL[page.url] ?? entry.templateValue
+        context.entriesByURL[site.config.href(page.url)] ?? entry.templateValue
     }
 
     /// Russian typography for what the content says: the `<title>` and the `<main>` element. The

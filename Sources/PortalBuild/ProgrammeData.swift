@@ -27,11 +27,17 @@ enum ProgrammeData {
             for entry in file.entries {
                 var dict = entry.fields.mapValues(\.templateValue)
                 if let id = entry.id, let url = itemURLs[name]?[id] {
-                    dict["url"] = url
+                    dict["url"] = site.config.href(url)
                     dict["permalink"] = PageSummary.permalink(url, config: site.config)
                 }
                 for field in schema?.record.fields ?? [] {
                     switch field.type {
+                    case .markdown:
+                        // `.md` links and files next to the data, as in pages (with the base path).
+                        if let text = entry.fields[field.name]?.string,
+                           let html = LinkResolver.dataMarkdown(text, file: file.path, site: site) {
+                            dict[field.name + "_html"] = html
+                        }
                     case .reference(let target):
                         if let id = entry.fields[field.name]?.string {
                             dict[field.name] = lookup(target, id, byID: byID, withheld: site.data[target]?.withheldIDs ?? [])

@@ -10,6 +10,8 @@ struct SiteContext: @unchecked Sendable {
     let site: [String: Any]
     let data: [String: Any]
     let menu: [SiteConfig.MenuItem]
+    /// Each menu item's address in HTML (a site path with the base path before it).
+    let menuHrefs: [String]
     /// Every page as lists show it (`PageSummary`), by index in `site.pages`, with the theme's
     /// views of it: made once, shared by every list, breadcrumb trail and section link.
     let summaries: [[String: Any]]
@@ -30,6 +32,9 @@ struct SiteContext: @unchecked Sendable {
             "title": config.title,
             "description": config.description,
             "base_url": config.baseURL,
+            // The path of base_url (`/`, `/nastavnichestvo/`): the theme's own addresses start with it.
+            "base_path": config.basePath,
+            "has_base_path": config.basePath != "/",
             "language": config.language,
             "params": config.params.templateValue,
         ]
@@ -52,8 +57,9 @@ struct SiteContext: @unchecked Sendable {
             "has_news": !news.isEmpty,
             "year": year,
             "phone_href": config.params["phone"]?.string.map(Self.telephoneLink) ?? "",
-            "has_section": Dictionary(uniqueKeysWithValues: sections.compactMap { ($0["url"] as? String)?.split(separator: "/").first.map { (String($0), true) } }),
-            "feed_url": news.isEmpty ? "" : "/" + SiteIndexes.feedPath,
+            "has_section": Dictionary(uniqueKeysWithValues: (site.childrenByURL["/"] ?? []).filter { site.pages[$0].kind == .section }
+                .compactMap { site.pages[$0].url.split(separator: "/").first.map { (String($0), true) } }),
+            "feed_url": news.isEmpty ? "" : config.href("/" + SiteIndexes.feedPath),
         ]) { a, _ in a }
         self.data = data
         var entriesByURL: [String: Any] = [:]
@@ -64,6 +70,7 @@ struct SiteContext: @unchecked Sendable {
         }
         self.entriesByURL = entriesByURL
         self.menu = config.menu
+        self.menuHrefs = config.menu.map { config.href($0.url) }
         viewContext.root = ["site": self.site, "data": data]
         self.viewContext = viewContext
     }
@@ -85,7 +92,7 @@ struct SiteContext: @unchecked Sendable {
         menu.enumerated().map { index, item in
             [
                 "title": item.title,
-                "url": item.url,
+                "url": menuHrefs[index],
                 "current": index == state.current,
                 "active": index == state.active,
             ]
@@ -155,7 +162,7 @@ enum PageSummary {
     static func make(_ page: Page, config: SiteConfig) -> [String: Any] {
         var summary: [String: Any] = [
             "title": page.title,
-            "url": page.url,
+            "url": config.href(page.url),
             "permalink": permalink(page.url, config: config),
             "is_section": page.isSection,
             "is_home": page.kind == .home,

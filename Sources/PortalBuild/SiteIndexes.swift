@@ -61,10 +61,10 @@ enum SiteIndexes {
                 // rather than reading the HTML again (a tenth of a large build). Pages that show
                 // data are read from their HTML, so nothing withheld can enter.
                 let text = markdown()
-                result.search = SearchDocument(title: page.title, url: page.url, section: section,
+                result.search = SearchDocument(title: page.title, url: site.config.href(page.url), section: section,
                                                headings: text.headings.map(\.text), text: text.plainText)
             } else if let html = html() {
-                result.search = SearchIndex.document(title: page.title, url: page.url, section: section, html: html)
+                result.search = SearchIndex.document(title: page.title, url: site.config.href(page.url), section: section, html: html)
             }
         }
         if isNews(page) {

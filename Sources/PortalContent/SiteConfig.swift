@@ -23,7 +23,11 @@ public struct SiteConfig: Sendable {
 
     public var title: String
     public var description: String
-    public var baseURL: String
+    /// Absolute, ending with `/`; change it with `setBaseURL` (it keeps `basePath` in step).
+    public internal(set) var baseURL: String
+    /// The path of `baseURL` (`/`, or `/nastavnichestvo/` for a site in a subfolder): every
+    /// internal address the site writes starts with it (see BasePath.swift).
+    public internal(set) var basePath: String
     public var language: String
     public var theme: String
     public var unsafeHTML: Bool
@@ -95,6 +99,9 @@ public struct SiteConfig: Sendable {
                       ru: "base_url: нужен полный адрес сайта вида https://school.example.ru/, а указано «\(baseURL)»")
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
+        if let problem = Self.baseURLProblem(baseURL) {
+            log.error(at: node["base_url"]?.location(in: path), "base_url: \(problem.english)", ru: "base_url: \(problem.russian)")
+        }
 
         let theme = value["theme"]?.string ?? "default"
         if Slug.make(theme) == nil || theme.contains("/") || theme.contains("..") {
@@ -135,6 +142,7 @@ public struct SiteConfig: Sendable {
             title: value["title"]?.string ?? "",
             description: value["description"]?.string ?? "",
             baseURL: baseURL,
+            basePath: Self.basePath(of: baseURL),
             language: value["language"]?.string ?? "ru",
             theme: theme,
             unsafeHTML: value["unsafe_html"]?.bool ?? false,

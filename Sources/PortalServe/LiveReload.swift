@@ -10,6 +10,8 @@ struct BuildState: Sendable {
     /// The failed build's problems, formatted as the terminal prints them; nil after a success.
     var errors: [String]?
     var language: Language
+    /// The path the site is served under (the path of base_url: `/`, `/nastavnichestvo/`).
+    var basePath = "/"
 }
 
 /// Tells open pages that a build finished, over a WebSocket at `/__portal/events`.

@@ -46,6 +46,9 @@ public actor PreviewServer {
 
     /// The port the server listens on, known after `start()`.
     public private(set) var port: UInt16 = 0
+    /// The path of the site's base_url (`--base-url` or site.yml): the preview is served there, as
+    /// the published site will be.
+    public private(set) var basePath = "/"
 
     /// Builds as `options` say (drafts, dates…), except that `options.output` is replaced by a
     /// private temporary folder.
@@ -71,7 +74,7 @@ public actor PreviewServer {
     /// The address to open in a browser.
     public var url: String {
         let name = host.contains(":") ? "[\(host)]" : host
-        return "http://\(name):\(port)/"
+        return "http://\(name):\(port)" + basePath
     }
 
     /// Listens, builds the site once and starts watching. Returns when the first build is served
@@ -201,7 +204,9 @@ public actor PreviewServer {
         if case .failure(let failure) = result {
             errors = failure.diagnostics.map { $0.formatted(in: language) }
         }
-        await live.publish(BuildState(token: "\(session)-\(buildNumber)", errors: errors, language: language))
+        // base_url may change with site.yml too; a broken site.yml keeps the last one.
+        if let config = try? options.loadConfig() { basePath = config.basePath }
+        await live.publish(BuildState(token: "\(session)-\(buildNumber)", errors: errors, language: language, basePath: basePath))
         events.yield(BuildEvent(number: buildNumber, result: result, seconds: seconds))
     }
 

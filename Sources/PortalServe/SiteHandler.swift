@@ -30,7 +30,15 @@ struct SiteHandler: HTTPHandler {
     private func respond(to target: HTTPRequest.Target, state: BuildState) -> HTTPResponse {
         // The path as sent, percent-decoded, checked here rather than trusting `request.path`:
         // that one is normalised by Foundation, whose folding of `..` and `%2e%2e` we cannot see.
-        let raw = target.path(percentEncoded: false)
+        var raw = target.path(percentEncoded: false)
+        // A site published in a subfolder is previewed in the same subfolder.
+        if state.basePath != "/" {
+            if raw == "/" || raw + "/" == state.basePath {
+                return HTTPResponse(statusCode: .found, headers: HTTPHeaders([.location: state.basePath]))
+            }
+            guard raw.hasPrefix(state.basePath) else { return notFound(state) }
+            raw = "/" + raw.dropFirst(state.basePath.count)
+        }
         guard let relative = Self.relativePath(raw) else {
             return Self.text(.forbidden, "403 forbidden: the path leaves the site\n")
         }
@@ -43,7 +51,7 @@ struct SiteHandler: HTTPHandler {
         if isDirectory.boolValue {
             guard raw.hasSuffix("/") else {
                 // Built from the cleaned path: `//stages` must not become `//stages/`, another host.
-                let path = "/" + relative + "/"
+                let path = state.basePath + relative + "/"
                 let query = target.query()
                 let location = (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
                     + (query.isEmpty ? "" : "?" + query)

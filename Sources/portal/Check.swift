@@ -15,6 +15,8 @@ extension Portal {
 
         @OptionGroup var site: SiteOptions
 
+        @OptionGroup var address: BaseURLOption
+
         @Flag(name: .long, help: "List external links (they are not fetched).")
         var external = false
 
@@ -24,8 +26,9 @@ extension Portal {
         func run() throws {
             let root = site.rootURL
             let console = Console(root: root, quiet: site.quiet)
-            let options = BuildOptions(root: root, output: root.appendingPathComponent("Public"), includeDrafts: site.drafts,
-                                       includeFuture: site.future, today: try site.todayDate())
+            let options = address.apply(to: BuildOptions(root: root, output: root.appendingPathComponent("Public"),
+                                                         includeDrafts: site.drafts, includeFuture: site.future,
+                                                         today: try site.todayDate()))
             switch Result(catching: { () throws(BuildFailure) -> CheckReport in try LinkChecker.check(options) }) {
             case .failure(let failure):
                 console.failed(failure)

@@ -58,6 +58,8 @@ extension Portal {
 
         @OptionGroup var site: SiteOptions
 
+        @OptionGroup var address: BaseURLOption
+
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/Public).", valueName: "dir"))
         var output: String?
 
@@ -68,8 +70,9 @@ extension Portal {
             let root = site.rootURL
             let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Public")
             let console = Console(root: root, quiet: site.quiet)
-            let options = BuildOptions(root: root, output: outputURL, includeDrafts: site.drafts, includeFuture: site.future,
-                                       strict: strict, today: try site.todayDate(), progress: console.progressLine())
+            let options = address.apply(to: BuildOptions(
+                root: root, output: outputURL, includeDrafts: site.drafts, includeFuture: site.future,
+                strict: strict, today: try site.todayDate(), progress: console.progressLine()))
             switch Result(catching: { () throws(BuildFailure) -> BuildReport in try Builder.build(options) }) {
             case .success(let report):
                 console.clearProgress()

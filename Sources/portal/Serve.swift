@@ -17,6 +17,8 @@ extension Portal {
 
         @OptionGroup var site: SiteOptions
 
+        @OptionGroup var address: BaseURLOption
+
         @Option(name: .long, help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
         var port: UInt16 = 8000
 
@@ -27,8 +29,8 @@ extension Portal {
         func run() async throws {
             let root = site.rootURL
             // The output is the server's own temporary folder; Public/ is never written.
-            let options = BuildOptions(root: root, output: root, includeDrafts: site.drafts, includeFuture: site.future,
-                                       today: try site.todayDate())
+            let options = address.apply(to: BuildOptions(root: root, output: root, includeDrafts: site.drafts,
+                                                         includeFuture: site.future, today: try site.todayDate()))
             let server = PreviewServer(build: options, host: host, port: port)
             // Ctrl-C stops the server cleanly (the build folder is removed), even during the first build.
             let signals = [SIGINT, SIGTERM].map { number in

@@ -281,3 +281,32 @@ final class Counter: @unchecked Sendable {
     var value: Int { lock.withLock { count } }
     func increment() { lock.withLock { count += 1 } }
 }
+
+/// A site whose base_url has a path is previewed under that path, as it will be published.
+@Suite struct PreviewUnderABasePathTests {
+    @Test func servesTheSiteUnderItsBasePath() async throws {
+        let root = try ServedSite.copyFixture("basic")
+        defer { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
+        var options = BuildOptions(root: root, output: root)
+        options.baseURL = "https://example.org/portal/"
+        let server = PreviewServer(build: options, port: 0)
+        try await server.start()
+        let port = await server.port
+        do {
+            #expect(await server.url.hasSuffix("/portal/"))
+            let about = try await HTTPResult.fetch("/portal/about/", port: port)
+            #expect(about.status == 200)
+            #expect(about.body.contains("href=\"/portal/assets/css/site.css\""))
+            #expect(try await HTTPResult.fetch("/portal/assets/css/site.css", port: port).status == 200)
+            let top = try await HTTPResult.fetch("/", port: port)
+            #expect(top.status == 302)
+            #expect(top.headers["location"] == "/portal/")
+            #expect(try await HTTPResult.fetch("/portal/stages", port: port).headers["location"] == "/portal/stages/")
+            #expect(try await HTTPResult.fetch("/about/", port: port).status == 404)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+}

@@ -2,7 +2,7 @@
  * Site search in the browser: no server, no external service.
  *
  * The search page (an element #search-results; the page loads stemmer-ru.js before this file)
- * reads ?q= from the address, fetches /search-index.json once (written at build time by
+ * reads ?q= from the address, fetches search-index.json (at the site's base path) once (written at build time by
  * Sources/PortalSearch/SearchIndex.swift, whose header describes the format), stems the query
  * words with the Snowball Russian stemmer (stemRu) and lists the pages that have all of them
  * first, then those that have some. Each result shows the title, the section and a snippet
@@ -21,7 +21,9 @@
 (function (root) {
   'use strict';
 
-  var INDEX_URL = '/search-index.json';
+  // The index lies at the top of the site, which may be a subfolder of its host: a page of a
+  // site published at /nastavnichestvo/ says so in <meta name="portal-base-path">.
+  var INDEX_FILE = 'search-index.json';
   var MIN_WORD = 2;
   var MAX_WORD = 32;
   var PREFIX_MIN = 3; // a query stem this long also finds longer stems when it has no exact match
@@ -291,6 +293,13 @@
   }
 
   /** Only site-relative or http(s) links are followed from the index. */
+  /** The path the site is published under ('/' or '/nastavnichestvo/'), from the page. */
+  function basePath(doc) {
+    var meta = doc.querySelector('meta[name="portal-base-path"]');
+    var base = meta ? meta.getAttribute('content') || '' : '';
+    return /^\/([^\/?#"<>\\]+\/)*$/.test(base) ? base : '/';
+  }
+
   function safeURL(u) {
     u = String(u || '');
     return /^\/(?!\/)/.test(u) || /^https?:\/\//i.test(u) ? u : '#';
@@ -301,7 +310,7 @@
   function init(doc, win) {
     var container = doc.getElementById('search-results');
     if (!container) return;
-    var indexURL = container.getAttribute('data-index') || INDEX_URL;
+    var indexURL = container.getAttribute('data-index') || basePath(doc) + INDEX_FILE;
     var status = doc.getElementById('search-status');
     if (!status) {
       status = doc.createElement('p');
@@ -482,6 +491,7 @@
     escapeHTML: escapeHTML,
     pluralRu: pluralRu,
     safeURL: safeURL,
+    basePath: basePath,
     init: init
   };
   root.portalSearch = api;
