@@ -65,8 +65,12 @@ import Testing
         }
     }
 
+    /// The shipped data has no mentor without consent (CI builds it with --strict); the sample
+    /// ones are appended to a copy of the site from Tests/Fixtures/withheld-mentors/.
     @Test func mentorsWithoutConsentAppearNowhere() throws {
-        let files = try files()
+        let mentors = try String(contentsOf: repositoryRoot.appendingPathComponent("Content/data/mentors.yml"), encoding: .utf8)
+        #expect(!mentors.contains("\n  consent: false"))
+        let files = try WithheldMentorsSite.build()
         #expect(files.count > 30)
         for (path, content) in files {
             for secret in ["sokolova-irina", "zaitsev-oleg", "Соколова", "Зайцев"] {

@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
 SCHEMA = REPO / "Tests" / "Fixtures" / "schemas" / "sitemap.xsd"
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
-# Mentors of Content/data/mentors.yml with consent: false: nothing about them may be published.
+# Mentors with consent: false (Tests/Fixtures/withheld-mentors/): nothing about them may be published.
 NON_CONSENTING = ["sokolova-irina", "zaitsev-oleg", "Соколова", "Зайцев",
                   "Ирина Владимировна", "Олег Викторович", "Врач-терапевт"]
 
@@ -50,8 +50,18 @@ def feeds_site(tmp_path_factory):
     binary = portal_binary()
     if not binary.exists():
         pytest.skip("portal binary not found at %s: run `swift build` or set PORTAL_BIN" % binary)
-    output = tmp_path_factory.mktemp("feeds-site") / "Public"
-    result = subprocess.run([str(binary), "build", "--root", str(REPO), "--output", str(output), "--quiet"],
+    # The real site with the sample mentors who did not consent appended to its data (they are
+    # kept in Tests/Fixtures/withheld-mentors/ so that the shipped content builds with --strict).
+    top = tmp_path_factory.mktemp("feeds-site")
+    root = top / "site"
+    for folder in ("Content", "Themes"):
+        shutil.copytree(REPO / folder, root / folder)
+    for name in ("mentors.yml", "pairs.yml"):
+        extra = (REPO / "Tests" / "Fixtures" / "withheld-mentors" / name).read_text(encoding="utf-8")
+        target = root / "Content" / "data" / name
+        target.write_text(target.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    output = top / "Public"
+    result = subprocess.run([str(binary), "build", "--root", str(root), "--output", str(output), "--quiet"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, "portal build failed:\n%s%s" % (result.stdout, result.stderr)
     return output
