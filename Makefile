@@ -15,7 +15,7 @@ VENV_PY   := $(VENV)/bin/python
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/portal
 DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)/portal
 
-.PHONY: site test deps test-deps build release swift-test js-test browser-test validate screenshots bench fuzz clean
+.PHONY: site test deps test-deps build release install swift-test js-test browser-test validate screenshots bench fuzz clean
 
 site: deps release
 	$(RELEASE_BIN) build --root $(ROOT) --output $(OUTPUT)
@@ -54,6 +54,15 @@ build:
 
 release:
 	$(SWIFT) build -c release
+
+# portal and what `portal init` copies (the starter site, the theme, the CI templates):
+# $(PREFIX)/bin/portal finds them in $(PREFIX)/share/portal.
+PREFIX ?= /usr/local
+install: deps release
+	install -D -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/portal
+	mkdir -p $(DESTDIR)$(PREFIX)/share/portal/docs
+	cp -R Starter Themes $(DESTDIR)$(PREFIX)/share/portal/
+	cp -R docs/ci $(DESTDIR)$(PREFIX)/share/portal/docs/
 
 js-test:
 	node --test Tests/js/*.test.mjs
