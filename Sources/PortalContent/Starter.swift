@@ -28,7 +28,8 @@ public enum Starter {
             return [
                 "school": school,
                 "short": (short?.isEmpty ?? true) ? school : short!,
-                "address": city.isEmpty ? "" : (city.hasPrefix("г.") ? city : "г. " + city),
+                // As typed: «г. Михайловск», «с. Надежда» — portal cannot tell a town from a village.
+                "address": city,
                 "base_url": baseURL ?? "https://school.example.ru/",
             ]
         }

@@ -27,7 +27,7 @@ extension Portal {
         @Option(name: .long, help: ArgumentHelp("A short name for the header (СОШ № 1); default: the full name.", valueName: "name"))
         var short: String?
 
-        @Option(name: .long, help: ArgumentHelp("The school's town (Михайловск), for the address.", valueName: "city"))
+        @Option(name: .long, help: ArgumentHelp("The school's town or village as the address says it (г. Михайловск).", valueName: "city"))
         var city: String?
 
         @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's address, if known (CI can give it later).", valueName: "url"))
@@ -48,7 +48,7 @@ extension Portal {
                 }
                 values.school = answer
                 if short == nil { values.short = Self.ask("Краткое название для шапки сайта (Enter — то же): ") }
-                if city == nil { values.city = Self.ask("Город или посёлок (Enter — пропустить): ") }
+                if city == nil { values.city = Self.ask("Населённый пункт для адреса, например «г. Михайловск» (Enter — пропустить): ") }
             }
             for (name, value) in [("--school", values.school), ("--short", values.short), ("--city", values.city)] {
                 guard let value, !(value.isEmpty && name != "--school") else { continue }

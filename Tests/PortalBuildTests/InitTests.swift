@@ -20,7 +20,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: base) }
         let site = base.appendingPathComponent("mihaylovsk")
         let made = try cli.run(["init", site.path, "--school", "МБОУ СОШ № 1 г. Михайловска", "--short", "СОШ № 1",
-                                "--city", "Михайловск"])
+                                "--city", "г. Михайловск"])
         #expect(made.status == 0, "\(made.stderr)")
         #expect(made.stdout.contains("сборка с --strict проходит"))
 
