@@ -15,7 +15,7 @@ VENV_PY   := $(VENV)/bin/python
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/portal
 DEBUG_BIN   = $(shell $(SWIFT) build --show-bin-path)/portal
 
-.PHONY: site test deps test-deps build release install swift-test js-test browser-test validate screenshots bench fuzz clean
+.PHONY: site test deps test-deps build release install guide-screenshots swift-test js-test browser-test validate screenshots bench fuzz clean
 
 site: deps release
 	$(RELEASE_BIN) build --root $(ROOT) --output $(OUTPUT)
@@ -74,6 +74,10 @@ browser-test: $(VENV)/.installed
 
 screenshots: deps test-deps build
 	PORTAL_BIN=$(DEBUG_BIN) $(VENV_PY) Tests/browser/screenshots.py docs/screenshots
+
+# The pictures of the Russian guide (docs/ru/img/): a site made by portal init, the preview's error page.
+guide-screenshots: deps test-deps build
+	PORTAL_BIN=$(DEBUG_BIN) $(VENV_PY) Tests/browser/guide_screenshots.py docs/ru/img
 
 # The benchmark beside Hugo (../shared/bench): BENCH_PAGES=10000 make bench for the large site.
 BENCH_PAGES ?= 1000
