@@ -145,3 +145,30 @@ enum PreviewContext {
         try Builder.run(options).renderer
     }
 }
+
+/// Pagination, breadcrumbs and tag links of a site in a subfolder.
+@Suite struct BasePathListsTests {
+    @Test func pagerCrumbsAndTagsCarryTheBasePath() throws {
+        let site = try FixtureSite()
+        try site.write("Content/news/index.md", "---\ntitle: Новости\npaginate: 2\n---\n")
+        for day in 1...5 {
+            try site.write("Content/news/post-\(day).md", "---\ntitle: Новость \(day)\ndate: 2025-09-0\(day)\ntags: [Итоги]\n---\n")
+        }
+        try site.write("Themes/default/templates/news/section.mustache", """
+        {{<base}}{{$main}}{{#page.pager}}<nav>{{#prev_url}}<a rel="prev" href="{{.}}">←</a>{{/prev_url}}{{#pages}}<a href="{{url}}">{{number}}</a>{{/pages}}{{#next_url}}<a rel="next" href="{{.}}">→</a>{{/next_url}}</nav>{{/page.pager}}
+        <ol>{{#page.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/page.breadcrumbs}}</ol>{{/main}}{{/base}}
+        """)
+        try site.write("Themes/default/templates/news/page.mustache", """
+        {{<base}}{{$main}}{{#page.tag_links}}<a class="tag" href="{{url}}">{{name}}</a>{{/page.tag_links}}{{/main}}{{/base}}
+        """)
+        var options = BuildOptions(root: site.root, output: site.output, today: SimpleDate(parsing: "2026-01-15")!)
+        options.baseURL = "https://example.org/portal/"
+        try Builder.build(options)
+        let second = try site.html("news/page/2/index.html")
+        #expect(second.contains("<a rel=\"prev\" href=\"/portal/news/\">←</a><a href=\"/portal/news/\">1</a><a href=\"/portal/news/page/2/\">2</a>"))
+        #expect(second.contains("<a rel=\"next\" href=\"/portal/news/page/3/\">→</a>"))
+        #expect(second.contains("<li><a href=\"/portal/\">"))
+        #expect(try site.html("news/post-1/index.html").contains("<a class=\"tag\" href=\"/portal/tags/itogi/\">Итоги</a>"))
+        #expect(try site.html("tags/itogi/index.html").contains("href=\"/portal/news/post-1/\""))
+    }
+}
