@@ -25,6 +25,10 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "PortalCore"),
         .target(name: "CPortalSystem"),
+        // Images: libvips from Debian (libvips-dev), behind fixed-argument C wrappers.
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        .target(name: "CPortalVips", dependencies: ["CVips"]),
+        .target(name: "PortalImages", dependencies: ["CPortalVips"]),
         .target(name: "PortalYAML", dependencies: ["PortalCore", "Yams"]),
         .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
         .target(name: "PortalSearch", dependencies: ["PortalCore"]),
@@ -34,6 +38,7 @@ let package = Package(
         ]),
         .target(name: "PortalBuild", dependencies: [
             "PortalCore", "PortalContent", "PortalMarkdown", "PortalTemplates", "PortalSearch", "CPortalSystem",
+            "PortalImages",
         ]),
         .target(name: "PortalServe", dependencies: [
             "PortalBuild", "PortalCore", .product(name: "FlyingFox", package: "FlyingFox"),
@@ -48,7 +53,8 @@ let package = Package(
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
         .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
         .testTarget(name: "PortalTemplatesTests", dependencies: ["PortalTemplates"]),
-        .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild"]),
+        .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "PortalImages"]),
+        .testTarget(name: "PortalImagesTests", dependencies: ["PortalImages"]),
         .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),
         .testTarget(name: "PortalFuzzTests", dependencies: [
             "PortalCore", "PortalYAML", "PortalMarkdown", "PortalContent",

@@ -195,6 +195,7 @@ enum GlobalFingerprint {
             hash.combine(page.tags.joined(separator: "\u{1F}"))
             hash.combine(page.aliases.joined(separator: "\u{1F}"))
             hash.combine(page.template ?? "-")
+            hash.combine(page.cover.map { $0 + "\u{1F}" + (page.coverAlt ?? "") } ?? "-")
         }
         return hash.hex
     }

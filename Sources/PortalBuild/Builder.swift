@@ -54,6 +54,9 @@ public struct BuildReport: Sendable {
     public var upToDate: Bool
     /// Pages and entries left out (drafts, publishing dates), for `--verbose`.
     public var leftOut: [LeftOut] = []
+    /// Photos processed by libvips in this build, and photos whose copies came from the cache.
+    public var imagesMade = 0
+    public var imagesReused = 0
 }
 
 public struct Phase: Sendable {
@@ -140,18 +143,29 @@ public enum Builder {
         let (site, loadWarnings) = try loaded.get()
         stopwatch.lap("load and check content")
         let theme = try themeLoaded.get()
+        // Photos before pages: a page shows each photo's copies and sizes.
+        var imageLog = DiagnosticLog()
+        let images = ImagePipeline.run(files: site.files, inputs: inputs, root: root, settings: .from(site.config), log: &imageLog)
+        images.reportUses(site: site, log: &imageLog)
+        stopwatch.lap("process images")
         let (globalHash, renderer) = concurrently({ GlobalFingerprint.make(site: site, inputs: inputs, settings: settings) }, {
-            PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year, theme: theme))
+            PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year, theme: theme, images: images))
         })
         stopwatch.lap("load theme, prepare data")
 
         var log = DiagnosticLog()
         log.append(contentsOf: loadWarnings)
-        var files: [(source: String, destination: String)] = site.files.map { ($0.source, $0.destination) } + theme.assets
+        log.append(contentsOf: imageLog.diagnostics)
+        // Photos are published as their processed copies, never as the files themselves.
+        let replaced = images.replacedSources
+        var files: [(source: String, destination: String)] = site.files.filter { !replaced.contains($0.destination) }
+            .map { ($0.source, $0.destination) } + theme.assets
         files.sort { $0.destination < $1.destination }
+        let imageFiles = images.outputFiles
+        images.checkCollisions(with: files, log: &log)
         let extras = ExtraOutputs.make(site: site)
         let generatedPaths = generatedPaths(site: site, theme: theme)
-        checkClaims(site: site, files: files, extras: extras + generatedPaths.map { .init(path: $0, content: "", reason: "portal's own file") },
+        checkClaims(site: site, files: files + imageFiles.map { ("Content/" + $0.source, $0.variant.path) }, extras: extras + generatedPaths.map { .init(path: $0, content: "", reason: "portal's own file") },
                     log: &log)
         if log.hasErrors { throw BuildFailure(log.sorted) }
 
@@ -162,7 +176,8 @@ public enum Builder {
         try writer.prepare()
         var written: [String: BuildCache.Output] = [:]
         do throws(BuildFailure) {
-            try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path) + generatedPaths)
+            try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path) + generatedPaths
+                                         + imageFiles.map(\.variant.path))
             let progress = options.progress.map { ProgressCounter(total: site.pages.count, report: $0) }
             let results = site.pages.concurrentMap { page -> PageResult in
                 defer { progress?.advance() }
@@ -190,6 +205,7 @@ public enum Builder {
                 log.append(contentsOf: result.diagnostics)
                 if let out = result.output { written[result.path] = out }
             }
+            log.append(contentsOf: images.unreportedFailures())
             stopwatch.lap("render and write pages")
             for file in files {
                 let input = inputs[relativeToRoot(file.source, root: root)]
@@ -198,7 +214,13 @@ public enum Builder {
                 case .failure(let failure): log.append(failure)
                 }
             }
-            var generated = extras + SiteIndexes.outputs(site: site, contributions: results.map(\.indexes))
+            for (_, variant) in imageFiles {
+                switch writer.copy(from: variant.cacheFile, to: variant.path, hash: variant.hash, size: variant.size) {
+                case .success(let out): written[variant.path] = out
+                case .failure(let failure): log.append(failure)
+                }
+            }
+            var generated = extras + SiteIndexes.outputs(site: site, contributions: results.map(\.indexes), images: images)
             if let notFound = notFoundPage(site: site, theme: theme) {
                 let rendered = renderer.render(notFound)
                 log.append(contentsOf: rendered.diagnostics)
@@ -220,8 +242,10 @@ public enum Builder {
         }
         BuildCache(version: BuildCache.version, settings: settings, inputs: inputs, globalHash: globalHash, outputs: written,
                    warnings: log.warnings).save(root: root)
+        ImagePipeline.prune(root: root, keep: images.keys)
         let report = BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds(since: start),
-                                 language: site.config.language, phases: stopwatch.phases, upToDate: false, leftOut: site.leftOut)
+                                 language: site.config.language, phases: stopwatch.phases, upToDate: false, leftOut: site.leftOut,
+                                 imagesMade: images.made, imagesReused: images.reused)
         return (report, renderer)
     }
 

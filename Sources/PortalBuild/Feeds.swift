@@ -49,6 +49,14 @@ struct AtomEntry: Sendable, Hashable {
     /// The rendered body; written as escaped HTML (`type="html"`). Site-relative links in it
     /// resolve against the entry's URL (`xml:base`).
     var contentHTML: String? = nil
+    /// A cover photo: an `enclosure` link (absolute URL, MIME type, bytes).
+    var image: FeedImage? = nil
+}
+
+struct FeedImage: Sendable, Hashable {
+    var url: String
+    var type: String
+    var length: Int
 }
 
 enum Feeds {
@@ -109,6 +117,9 @@ enum Feeds {
             xml += "  <entry>\n"
             xml += "    <title type=\"text\">\(escape(entry.title))</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
+            if let image = entry.image {
+                xml += "    <link rel=\"enclosure\" type=\"\(escape(image.type))\" length=\"\(image.length)\" href=\"\(escape(encodeURL(image.url)))\"/>\n"
+            }
             xml += "    <id>\(escape(encodeURL(entry.id)))</id>\n"
             xml += "    <published>\(timestamp(entry.published))</published>\n"
             xml += "    <updated>\(timestamp(entry.updated ?? entry.published))</updated>\n"

@@ -65,7 +65,7 @@ enum LinkResolver {
         }
         let relative = String(resolved.dropFirst("Content/".count))
         if FileManager.default.fileExists(atPath: site.root.appendingPathComponent(resolved).path) {
-            return .address(site.config.href("/" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative)) + suffix)
+            return .address(fileURL(relative, config: site.config) + suffix)
         }
         let what = isImage ? "image" : "link"
         let whatRu = isImage ? "изображение" : "ссылка"
@@ -111,6 +111,31 @@ enum LinkResolver {
                        ru: "ссылка \(destination) ведёт за пределы сайта, опубликованного по адресу \(config.basePath), "
                        + "и не называет ни одной его страницы или файла: сошлитесь на файл страницы (../about.md) "
                        + "или напишите полный адрес (https://…) другого сайта")
+    }
+
+    /// The address of a file published at `relative` (a path in the output folder), as pages
+    /// link to it: the one place that makes a file's address (photos and their copies too).
+    static func fileURL(_ relative: String, config: SiteConfig) -> String {
+        config.href(sitePath(ofFile: relative))
+    }
+
+    /// The site path of a published file (`/news/vstrecha.jpg`), for `PageSummary.permalink`.
+    static func sitePath(ofFile relative: String) -> String {
+        "/" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative)
+    }
+
+    /// The file under Content/ (relative to it) that a page-relative link or image names, or nil
+    /// (an address, an anchor, a page, a path outside Content/: `rewrite` reports those).
+    static func contentFile(_ destination: String, in page: Page) -> String? {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || hasScheme(destination) { return nil }
+        var pathPart = destination
+        if let cut = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) { pathPart = String(destination[..<cut]) }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let baseFolder = page.body.isEmpty ? "Content" : (page.source.lastIndex(of: "/").map { String(page.source[..<$0]) } ?? "")
+        guard let resolved = normalize(baseFolder + "/" + decoded), resolved.hasPrefix("Content/"), !Page.isSource(resolved) else {
+            return nil
+        }
+        return String(resolved.dropFirst("Content/".count))
     }
 
     static func hasScheme(_ text: String) -> Bool {

@@ -40,9 +40,17 @@ struct PageRenderer: @unchecked Sendable {
 
     private func markdown(for page: Page, log: inout DiagnosticLog) -> Markdown.Rendered {
         guard !page.body.isEmpty else { return .empty }
-        return Markdown.render(page.body, options: site.config.markdownOptions) { link in
+        // Photos become <picture> with their copies; a page's cover is shown before its text.
+        var imageLog = DiagnosticLog()
+        var first = page.cover == nil
+        let images = context.images
+        let rendered = Markdown.render(page.body, options: site.config.markdownOptions, rewrite: { link in
             LinkResolver.rewrite(link, in: page, site: site, log: &log)
-        }
+        }, image: { link in
+            images.markdownImage(link, page: page, site: site, first: &first, log: &imageLog)
+        })
+        log.append(contentsOf: imageLog.diagnostics)
+        return rendered
     }
 
     func render(_ page: Page) -> Output {
@@ -69,7 +77,7 @@ struct PageRenderer: @unchecked Sendable {
 
     private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {
         // A page's own values start from its summary (made once per build, with its views).
-        var dict = site.pageIndexByURL[page.url].map { context.summaries[$0] } ?? PageSummary.make(page, config: site.config)
+        var dict = site.pageIndexByURL[page.url].map { context.summaries[$0] } ?? PageSummary.make(page, config: site.config, images: context.images)
         dict.reserveCapacity(40)  // room for what follows, without rehashing as it grows
         let description = page.description ?? (markdown.firstParagraph.isEmpty ? site.config.description : Self.truncate(markdown.firstParagraph))
         dict["description"] = description
@@ -103,7 +111,12 @@ struct PageRenderer: @unchecked Sendable {
         dict["tags"] = page.tags
         dict["tag_links"] = page.tags.compactMap { tag in site.tagSlugs[tag].map { ["name": tag, "url": site.config.href("/tags/\($0)/")] } }
         dict["aliases"] = page.aliases
-        if let jsonLD = StructuredData.jsonLD(for: page, description: description, site: site) { dict["json_ld"] = jsonLD }
+        // The page's own cover is the first image on it: not lazy.
+        let cover = context.images.cover(of: page, eager: true, config: site.config)
+        if let cover { dict["cover"] = cover }
+        if let jsonLD = StructuredData.jsonLD(for: page, description: description, site: site, image: cover?["permalink"] as? String) {
+            dict["json_ld"] = jsonLD
+        }
         return dict
     }
 
@@ -123,7 +136,7 @@ struct PageRenderer: @unchecked Sendable {
 
     /// The resolved entry (references filled in) for an item page.
     private func itemEntry(_ page: Page, _ entry: DataValue) -> Any {
-        context.entriesByURL[site.config.href(page.url)] ?? entry.templateValue
+        context.entriesByURL[site.config.href(page.url)].map(ImageTable.eager) ?? entry.templateValue
     }
 
     /// Russian typography for what the content says: the `<title>` and the `<main>` element. The

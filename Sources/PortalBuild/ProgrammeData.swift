@@ -8,7 +8,7 @@ import PortalCore
 enum ProgrammeData {
     static let withheldMentorName = "наставник (данные не публикуются)"
 
-    static func make(site: Site) -> [String: Any] {
+    static func make(site: Site, images: ImageTable = .none) -> [String: Any] {
         // URL of every item page, by collection and id.
         var itemURLs: [String: [String: String]] = [:]
         for page in site.pages {
@@ -26,6 +26,7 @@ enum ProgrammeData {
             var list: [[String: Any]] = []
             for entry in file.entries {
                 var dict = entry.fields.mapValues(\.templateValue)
+                images.addImages(to: &dict, fields: entry.fields, pathFields: pathFields(schema), config: site.config)
                 if let id = entry.id, let url = itemURLs[name]?[id] {
                     dict["url"] = site.config.href(url)
                     dict["permalink"] = PageSummary.permalink(url, config: site.config)
@@ -143,6 +144,15 @@ enum ProgrammeData {
             data["monitoring"] = Charts.monitoring(monitoring, forms: byID["forms"] ?? [:])
         }
         return data
+    }
+
+    /// The keys of a schema that name files (a photo, a cover, a document); `photo` for data
+    /// files without a schema.
+    static func pathFields(_ schema: FileSchema?) -> [String] {
+        guard let schema else { return ["photo"] }
+        return schema.record.fields.compactMap { field in
+            if case .path = field.type { return field.name } else { return nil }
+        }
     }
 
     private static func lookup(_ target: String, _ id: String, byID: [String: [String: [String: Any]]],

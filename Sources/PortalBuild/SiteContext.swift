@@ -19,15 +19,18 @@ struct SiteContext: @unchecked Sendable {
     let entriesByURL: [String: Any]
     /// Owns what the views are rendered with (they refer to it weakly).
     private let viewContext: ViewContext
+    /// The photos as published (their copies and sizes), for pages, data and lists.
+    let images: ImageTable
 
     /// `tel:+78652000000` from «+7 (8652) 00-00-00».
     static func telephoneLink(_ phone: String) -> String {
         "tel:" + phone.filter { $0.isNumber || $0 == "+" }
     }
 
-    init(site: Site, year: Int, theme: Theme) {
+    init(site: Site, year: Int, theme: Theme, images: ImageTable = .none) {
         let config = site.config
-        let data = ProgrammeData.make(site: site)
+        self.images = images
+        let data = ProgrammeData.make(site: site, images: images)
         let base: [String: Any] = [
             "title": config.title,
             "description": config.description,
@@ -41,7 +44,7 @@ struct SiteContext: @unchecked Sendable {
         // Views see the whole `site` (with its lists of summaries, views included): they are
         // rendered later, on demand, from this context, filled in below.
         let viewContext = ViewContext()
-        let summaries = PageSummary.all(site: site, theme: theme, context: viewContext)
+        let summaries = PageSummary.all(site: site, theme: theme, context: viewContext, images: images)
         let sections = (site.childrenByURL["/"] ?? []).filter { site.pages[$0].kind == .section }.map { summaries[$0] }
         let dated = site.pages.indices
             .filter { site.pages[$0].date != nil && site.pages[$0].kind == .page }
@@ -138,10 +141,10 @@ enum PageSummary {
     /// views (`.Render "li"`).
     /// Views are rendered when a template first shows them (`RenderedOnDemand`), during the
     /// parallel render, and only those shown.
-    static func all(site: Site, theme: Theme, context: ViewContext) -> [[String: Any]] {
+    static func all(site: Site, theme: Theme, context: ViewContext, images: ImageTable = .none) -> [[String: Any]] {
         let views = theme.templateNames.filter { $0.hasPrefix("views/") }.sorted()
         return site.pages.concurrentMap { page -> UncheckedSendable<[String: Any]> in
-            var summary = make(page, config: site.config)
+            var summary = make(page, config: site.config, images: images)
             if !views.isEmpty {
                 let own = UncheckedSendable(summary)
                 var rendered: [String: RenderedOnDemand] = [:]
@@ -159,7 +162,7 @@ enum PageSummary {
         }.map(\.value)
     }
 
-    static func make(_ page: Page, config: SiteConfig) -> [String: Any] {
+    static func make(_ page: Page, config: SiteConfig, images: ImageTable = .none) -> [String: Any] {
         var summary: [String: Any] = [
             "title": page.title,
             "url": config.href(page.url),
@@ -170,6 +173,7 @@ enum PageSummary {
         if let description = page.description { summary["description"] = description }
         if let date = page.date { summary["date"] = date.templateValue }
         if !page.tags.isEmpty { summary["tags"] = page.tags }
+        if let cover = images.cover(of: page, eager: false, config: config) { summary["cover"] = cover }
         return summary
     }
 

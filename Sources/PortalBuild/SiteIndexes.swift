@@ -75,7 +75,7 @@ enum SiteIndexes {
         return result
     }
 
-    static func outputs(site: Site, contributions: [Contribution]) -> [ExtraOutputs.Output] {
+    static func outputs(site: Site, contributions: [Contribution], images: ImageTable = .none) -> [ExtraOutputs.Output] {
         let config = site.config
         var outputs: [ExtraOutputs.Output] = []
         let documents = contributions.compactMap(\.search)
@@ -100,8 +100,10 @@ enum SiteIndexes {
                 updated: newest, authorName: author,
                 entries: news.prefix(20).map { page, contribution in
                     let link = PageSummary.permalink(page.url, config: config)
-                    return AtomEntry(title: page.title, url: link, id: link, published: page.date!,
-                                     summary: contribution.newsSummary ?? "", contentHTML: contribution.newsBodyHTML)
+                    var entry = AtomEntry(title: page.title, url: link, id: link, published: page.date!,
+                                          summary: contribution.newsSummary ?? "", contentHTML: contribution.newsBodyHTML)
+                    NewsCover.add(to: &entry, page: page, images: images, config: config)
+                    return entry
                 },
                 language: config.language)
             outputs.append(.init(path: feedPath, content: Feeds.atom(feed), reason: "the news feed"))

@@ -6,7 +6,7 @@ import PortalCore
 /// page, a `NewsArticle` for each news post. Templates insert it with
 /// `<script type="application/ld+json">{{{page.json_ld}}}</script>`.
 enum StructuredData {
-    static func jsonLD(for page: Page, description: String, site: Site) -> String? {
+    static func jsonLD(for page: Page, description: String, site: Site, image: String? = nil) -> String? {
         let config = site.config
         let schoolName = config.params["school_full_name"]?.string ?? config.params["school"]?.string ?? config.title
         let organization: [String: Any] = ["@type": "EducationalOrganization", "name": schoolName, "url": config.baseURL]
@@ -28,6 +28,7 @@ enum StructuredData {
                 "publisher": organization,
                 "inLanguage": config.language,
             ]
+            if let image { object["image"] = image }
         } else {
             return nil
         }

@@ -150,6 +150,11 @@ enum DataLoader {
                       "\(keyPath).photo: a photo needs a description for people who cannot see it: add photo_alt",
                       ru: "\(keyPath).photo: у фотографии должно быть текстовое описание для незрячих: добавьте photo_alt")
         }
+        if fields["cover"] != nil, (fields["cover_alt"]?.string ?? "").isEmpty {
+            log.error(at: (item["cover"] ?? item).location(in: path),
+                      "\(keyPath).cover: a photo needs a description for people who cannot see it: add cover_alt",
+                      ru: "\(keyPath).cover: у фотографии должно быть текстовое описание для незрячих: добавьте cover_alt")
+        }
     }
 
     private static func renderMarkdownFields(_ fields: inout [String: DataValue], schema: FileSchema?, markdown: Markdown.Options) {

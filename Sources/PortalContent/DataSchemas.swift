@@ -66,6 +66,8 @@ public enum DataSchemas {
             Field("summary", .text),
             Field("result", .markdown),
             .optional("award", .text),
+            .optional("cover", .path),
+            .optional("cover_alt", .text),
         ])),
         "documents": FileSchema(idKey: nil, record: RecordSchema([
             Field("title", .text),

@@ -47,6 +47,11 @@ public struct Page: Sendable {
     public var entry: DataValue?
     /// URL of the section page above this page (nil for the home page).
     public var parentURL: String?
+    /// Front matter `cover`: a photo for lists, Open Graph and the feed (relative to Content/),
+    /// its `cover_alt`, and where `cover:` is written.
+    public var cover: String? = nil
+    public var coverAlt: String? = nil
+    public var coverLocation: SourceLocation? = nil
 
     /// Path of the page's file in the output folder.
     public var outputPath: String {

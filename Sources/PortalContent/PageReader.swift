@@ -25,11 +25,14 @@ enum PageReader {
         .optional("publish_date", .date),
         .optional("expiry_date", .date),
         .optional("paginate", .wholeNumber),
+        .optional("cover", .text),
+        .optional("cover_alt", .text),
     ])
 
     /// Reads the page at `file`, which is `Content/<relative>`.
     static func read(file: String, relative: String) -> Result<Read, BuildFailure> {
         let path = "Content/" + relative
+        let absolutePath = file
         let split: FrontMatterSplit
         let yaml: YAMLNode?
         do throws(Diagnostic) {
@@ -108,6 +111,7 @@ enum PageReader {
                       "template: \"\(template)\" is not a template name (letters, digits, - and _ with / between folders)",
                       ru: "template: «\(template)» — недопустимое имя шаблона (буквы, цифры, - и _, папки через /)")
         }
+        let cover = PageCover.resolve(value: value, yaml: yaml, file: absolutePath, relative: relative, path: path, log: &log)
         if log.hasErrors { return .failure(BuildFailure(log.sorted)) }
 
         let page = Page(
@@ -127,6 +131,11 @@ enum PageReader {
             body: split.body, bodyLine: split.bodyLine, entry: nil, parentURL: nil)
         var result = page
         result.paginate = value["paginate"]?.int
+        if let cover {
+            result.cover = cover
+            result.coverAlt = value["cover_alt"]?.string
+            result.coverLocation = yaml["cover"]?.location(in: path)
+        }
         return .success(Read(page: result, warnings: log.diagnostics))
     }
 

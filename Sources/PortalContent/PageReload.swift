@@ -42,6 +42,6 @@ extension SiteLoader {
         a.url == b.url && a.kind == b.kind && a.title == b.title && a.description == b.description && a.date == b.date
             && a.order == b.order && a.tags == b.tags && a.draft == b.draft && a.publishDate == b.publishDate
             && a.expiryDate == b.expiryDate && a.template == b.template && a.aliases == b.aliases && a.paginate == b.paginate
-            && a.extra == b.extra
+            && a.extra == b.extra && a.cover == b.cover && a.coverAlt == b.coverAlt
     }
 }

@@ -36,6 +36,8 @@ public struct SiteConfig: Sendable {
     public var menu: [MenuItem]
     public var collections: [Collection]
     public var path: String
+    /// `images:` (widths, quality, avif): how photos are published; nil for the defaults.
+    public var images: DataValue? = nil
 
     public var markdownOptions: Markdown.Options {
         Markdown.Options(unsafeHTML: unsafeHTML, smartPunctuation: true)
@@ -54,6 +56,9 @@ public struct SiteConfig: Sendable {
         .optional("collections", .list(.record(RecordSchema([
             Field("data", .text), Field("url", .text), .optional("title", .text), .optional("template", .text),
         ])))),
+        .optional("images", .record(RecordSchema([
+            .optional("widths", .list(.wholeNumber)), .optional("quality", .wholeNumber), .optional("avif", .flag),
+        ]))),
     ])
 
     /// Links a teacher types into configuration: site paths or web addresses only. `javascript:`
@@ -150,6 +155,7 @@ public struct SiteConfig: Sendable {
             params: value["params"] ?? .map([:]),
             menu: menu,
             collections: collections,
-            path: path)
+            path: path,
+            images: value["images"])
     }
 }

@@ -38,6 +38,8 @@ public enum Markdown {
         public var column: Int
         /// Alt text for images (their inline content as plain text).
         public var text: String
+        /// The title (`![alt](photo.jpg "title")`), empty when none.
+        public var title: String = ""
     }
 
     public struct Heading: Sendable, Hashable {
@@ -61,11 +63,14 @@ public enum Markdown {
     }
 
     /// Renders `text` to HTML. `rewrite` sees every link and image destination and may return
-    /// a replacement (for `.md` links and page-relative files); nil keeps it.
+    /// a replacement (for `.md` links and page-relative files); nil keeps it. `image` sees every
+    /// image (after `rewrite`) and may return the HTML that stands for it (a `<picture>` with
+    /// its copies); nil keeps cmark's `<img>`.
     public static func render(
         _ text: String,
         options: Options = Options(),
-        rewrite: (Link) -> String? = { _ in nil }
+        rewrite: (Link) -> String? = { _ in nil },
+        image: (Link) -> String? = { _ in nil }
     ) -> Rendered {
         let flags = options.cmarkFlags
         let document: OpaquePointer = text.withCString { cmark_parse_document($0, strlen($0), flags) }
@@ -81,6 +86,8 @@ public enum Markdown {
         var paragraphDepth = 0
         var hasRawHTML = false
         var nestedHeading = false
+        // Images replaced once the walk is over (the iterator must not see the tree change).
+        var replacedImages: [(OpaquePointer, String)] = []
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -99,10 +106,12 @@ public enum Markdown {
                     if link.line == 0 { link.line = enclosingLine(of: node) }
                     if link.column == 0 { link.column = 1 }
                     link.written = destination
+                    if type == CMARK_NODE_IMAGE { link.title = string(cmark_node_get_title(node)) }
                     if let replacement = rewrite(link) {
                         cmark_node_set_url(node, replacement)
                         link.destination = replacement
                     }
+                    if type == CMARK_NODE_IMAGE, let html = image(link) { replacedImages.append((node, html)) }
                     links.append(link)
                 case CMARK_NODE_PARAGRAPH:
                     // Only a paragraph of the document itself describes the page, not a list item.
@@ -140,6 +149,15 @@ public enum Markdown {
                 }
             }
             event = cmark_iter_next(iterator)
+        }
+
+        // Custom inline nodes: cmark writes their text as it is, whatever the safe mode (it is
+        // portal's own markup, every value in it escaped).
+        for (node, html) in replacedImages {
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(custom, html)
+            cmark_node_set_on_exit(custom, "")
+            if cmark_node_replace(node, custom) != 0 { cmark_node_free(node) } else { cmark_node_free(custom) }
         }
 
         // Headings get ids.

@@ -55,7 +55,7 @@ import Testing
         let site = try FixtureSite()
         try site.write("Content/about.md", "---\ntitel: О программе\n---\n")
         #expect(site.errors() == [
-            "Content/about.md:2:1: error: titel: unknown key (did you mean \"title\"?); allowed keys: title, description, date, order, tags, draft, template, slug, aliases, toc, extra, publish_date, expiry_date, paginate",
+            "Content/about.md:2:1: error: titel: unknown key (did you mean \"title\"?); allowed keys: title, description, date, order, tags, draft, template, slug, aliases, toc, extra, publish_date, expiry_date, paginate, cover, cover_alt",
             "Content/about.md:2:1: error: title: required key is missing (expected text)",
         ])
     }

@@ -1,0 +1,136 @@
+import Foundation
+import PortalBuild
+import PortalCore
+import PortalImages
+import Testing
+
+/// Photos: processed copies, no metadata, errors where a broken file is used, the image cache.
+@Suite struct ImageTests {
+    static let photo = testsDirectory.appendingPathComponent("Fixtures/images/gps-photo.jpg")
+
+    /// A site with the phone photo (EXIF camera and serial, GPS, XMP, a comment; orientation 6)
+    /// shown twice on a page.
+    func siteWithPhoto(_ name: String = "basic") throws -> FixtureSite {
+        let site = try FixtureSite(name)
+        try FileManager.default.copyItem(at: Self.photo, to: site.root.appendingPathComponent("Content/vstrecha.jpg"))
+        try site.write("Content/gallery.md", """
+        ---
+        title: Фотографии
+        ---
+        Встреча наставников.
+
+        ![Наставники на встрече](vstrecha.jpg "Сентябрь")
+
+        ![Ещё раз](vstrecha.jpg)
+
+        """)
+        return site
+    }
+
+    func outputFiles(_ site: FixtureSite) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for entry in FileTree.walk(site.output.path) where entry.kind == .file {
+            files[entry.path] = FileManager.default.contents(atPath: site.output.path + "/" + entry.path)
+        }
+        return files
+    }
+
+    @Test func noMetadataLeavesTheBuildAndTheOrientationIsApplied() throws {
+        let site = try siteWithPhoto()
+        let report = try site.build()
+        #expect(report.imagesMade == 1)
+        let files = outputFiles(site)
+        #expect(Set(files.keys.filter { $0.hasPrefix("vstrecha") }) == ["vstrecha.jpg", "vstrecha-480w.jpg", "vstrecha-480w.webp"])
+        let secrets = ["GPS", "PortalPhone", "SERIAL-PORTAL", "Model X", "Exif", "ns.adobe.com/xap", "41,58"]
+        for (path, bytes) in files {
+            for secret in secrets where path.hasSuffix(".jpg") || path.hasSuffix(".webp") || !["GPS", "Exif"].contains(secret) {
+                #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(path) holds \(secret)")
+            }
+        }
+        // Stored 640 × 480 with orientation 6: published upright, 480 × 640.
+        for name in ["vstrecha.jpg", "vstrecha-480w.jpg", "vstrecha-480w.webp"] {
+            let info = try Vips.probe(site.output.appendingPathComponent(name).path)
+            #expect(info.width == 480 && info.height == 640, "\(name)")
+            #expect(!info.hasProfile)
+        }
+        let html = try site.html("gallery/index.html")
+        #expect(html.contains(#"<picture><source type="image/webp" srcset="/vstrecha-480w.webp 480w" sizes="(min-width: 48rem) 44rem, 100vw"><img src="/vstrecha-480w.jpg" srcset="/vstrecha-480w.jpg 480w" sizes="(min-width: 48rem) 44rem, 100vw" width="480" height="640" alt="Наставники на встрече" title="Сентябрь" decoding="async"></picture>"#))
+        // Only the first image of the page is fetched at once.
+        #expect(html.components(separatedBy: #"loading="lazy""#).count == 2)
+        #expect(html.contains(#"alt="Ещё раз" loading="lazy" decoding="async">"#))
+    }
+
+    @Test func widthsAreNeverEnlargedAndSettingsRedoTheCopies() throws {
+        let site = try siteWithPhoto()
+        try site.write("Content/site.yml", try site.read("Content/site.yml") + "images:\n  widths: [200, 400, 3000]\n  quality: 70\n")
+        try site.build()
+        let names = Set(outputFiles(site).keys.filter { $0.hasPrefix("vstrecha") })
+        #expect(names == ["vstrecha.jpg", "vstrecha-200w.jpg", "vstrecha-200w.webp", "vstrecha-400w.jpg", "vstrecha-400w.webp",
+                          "vstrecha-480w.jpg", "vstrecha-480w.webp"])
+        #expect(try site.html("gallery/index.html").contains(#"srcset="/vstrecha-200w.webp 200w, /vstrecha-400w.webp 400w, /vstrecha-480w.webp 480w""#))
+    }
+
+    @Test func aRebuildWithUnchangedPhotosDoesNoImageWorkAndStaysByteIdentical() throws {
+        let site = try siteWithPhoto()
+        #expect(try site.build().imagesMade == 1)
+        let first = outputFiles(site).filter { $0.key.hasPrefix("vstrecha") }
+        // Another page changes: the build runs, the photo comes from the cache.
+        try site.write("Content/about.md", try site.read("Content/about.md") + "\nЕщё абзац.\n")
+        let second = try site.build()
+        #expect(second.imagesMade == 0 && second.imagesReused == 1)
+        // Other settings: made again.
+        try site.write("Content/site.yml", try site.read("Content/site.yml") + "images:\n  quality: 50\n")
+        #expect(try site.build().imagesMade == 1)
+        let changed = outputFiles(site).filter { $0.key.hasPrefix("vstrecha") }
+        #expect(changed["vstrecha-480w.jpg"] != first["vstrecha-480w.jpg"])
+        // Back to the first settings, with no cache at all: the same bytes as the first build.
+        try site.write("Content/site.yml", try site.read("Content/site.yml").replacingOccurrences(of: "images:\n  quality: 50\n", with: ""))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".portal-cache"))
+        #expect(try site.build().imagesMade == 1)
+        #expect(outputFiles(site).filter { $0.key.hasPrefix("vstrecha") } == first)
+    }
+
+    @Test func brokenImagesAreErrorsWhereTheyAreUsedAndNothingIsPublished() throws {
+        let site = try siteWithPhoto()
+        try site.build()
+        let before = try site.snapshot()
+        let bytes = [UInt8](try Data(contentsOf: Self.photo))
+        try site.writeBytes("Content/cut.jpg", Array(bytes.prefix(bytes.count / 2)))
+        try site.writeBytes("Content/noise.png", Array("this is not a picture at all".utf8))
+        try site.writeBytes("Content/empty.webp", [])
+        try site.writeBytes("Content/iphone.heic", [0, 0, 0, 24])
+        try site.write("Content/about.md", try site.read("Content/about.md") + "\n![Обрезанное фото](cut.jpg) и ![шум](noise.png)\n")
+        let errors = site.errors()
+        // The images are on the last line of the file.
+        let line = try site.read("Content/about.md").split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(errors.contains { $0.hasPrefix("Content/about.md:\(line):1: error: the image cut.jpg (Content/cut.jpg) cannot be published: the file is damaged, cut short or not an image") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Content/about.md:\(line):") && $0.contains("the image noise.png (Content/noise.png) cannot be published") }, "\(errors)")
+        #expect(errors.contains("Content/empty.webp: error: this image cannot be published: the file is empty (0 bytes): copy the picture again"), "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Content/iphone.heic: error: this image cannot be published: the format .heic") }, "\(errors)")
+        #expect(try site.snapshot() == before)
+    }
+
+    @Test func anSVGWithAScriptIsAnError() throws {
+        let site = try FixtureSite()
+        try site.write("Content/files/plan.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onclick=\"steal()\"/>\n</svg>\n")
+        #expect(site.errors().contains { $0.hasPrefix("Content/files/plan.svg:2:17: error: this SVG holds onclick=") })
+        try site.write("Content/files/plan.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")
+        #expect(site.errors().contains { $0.hasPrefix("Content/files/plan.svg:1:41: error: this SVG holds <script>") })
+    }
+
+    @Test func svgAndGifPassUnchanged() throws {
+        let site = try FixtureSite()
+        try site.build()
+        #expect(try Data(contentsOf: site.output.appendingPathComponent("files/plan.svg"))
+                == Data(contentsOf: site.root.appendingPathComponent("Content/files/plan.svg")))
+    }
+
+    @Test func aHugeOriginalIsAWarning() throws {
+        let site = try FixtureSite()
+        try FileManager.default.copyItem(at: testsDirectory.appendingPathComponent("Fixtures/images/wide.png"),
+                                         to: site.root.appendingPathComponent("Content/wide.png"))
+        let report = try site.build()
+        #expect(report.warnings.map { $0.formatted() }.contains { $0.hasPrefix("Content/wide.png: warning: this photo is 0.0 MB, 8100 × 4 px") })
+        #expect(throws: BuildFailure.self) { try site.build(strict: true) }
+    }
+}
