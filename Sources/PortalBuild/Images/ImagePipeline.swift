@@ -141,7 +141,8 @@ enum ImagePipeline {
     static func make(_ file: StaticFile, format: ImageFormat, folder: String, cache: String,
                      settings: ImageSettings) throws(ImageError) -> ProcessedImage {
         let info = try Vips.probe(file.source)
-        let work = cache + "/.making-\(getpid())-" + (folder.split(separator: "/").last.map(String.init) ?? "image")
+        // Private to this call: two files with the same bytes are made at once on two threads.
+        let work = cache + "/.making-\(getpid())-" + UUID().uuidString
         try? FileManager.default.removeItem(atPath: work)
         do {
             try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -183,8 +184,14 @@ enum ImagePipeline {
     static func prune(root: URL, keep: Set<String>) {
         let folder = cacheFolder(root: root).path
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where !keep.contains(name) && !name.hasPrefix(".making-") && name.count == 16 {
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        for name in names where !keep.contains(name) {
+            if name.hasPrefix(".making-") {
+                // Left by a build that was killed (its process is gone).
+                let pid = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) } ?? 0
+                if pid != getpid() && kill(pid, 0) != 0 { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+            } else if name.count == 16 {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
         }
     }
 }
