@@ -25,10 +25,12 @@ test: deps test-deps
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory js-test browser-test
 
-# cmark comes from Debian (a system library target); install it when pkg-config cannot find it.
+# cmark and libvips come from Debian (system library targets); install what pkg-config cannot find.
 deps:
 	@pkg-config --exists libcmark || { echo "installing libcmark-dev"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev pkg-config; }
+	@pkg-config --exists vips || { echo "installing libvips-dev"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libvips-dev pkg-config; }
 
 # The browser, its driver, Java for the validator, node for the JavaScript tests.
 test-deps:
@@ -81,8 +83,12 @@ guide-screenshots: deps test-deps build
 
 # The benchmark beside Hugo (../shared/bench): BENCH_PAGES=10000 make bench for the large site.
 BENCH_PAGES ?= 1000
+# Then the photos: 100 phone-size photos (BENCH_PHOTOS), first build and rebuild, time and memory.
 bench: deps
 	../shared/bench/compare.sh . $(BENCH_PAGES)
+	@command -v vips >/dev/null && [ -x /usr/bin/time ] || { echo "installing libvips-tools time"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libvips-tools time; }
+	scripts/bench-images.sh .
 
 # Property-based fuzzing of the parsers for FUZZ_SECONDS, new random inputs every round.
 FUZZ_SECONDS ?= 60
