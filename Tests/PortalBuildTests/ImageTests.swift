@@ -110,6 +110,23 @@ import Testing
         #expect(try site.snapshot() == before)
     }
 
+    @Test func aBrokenPhotoInDataIsAnErrorAtItsEntry() throws {
+        let site = try FixtureSite()
+        try site.writeBytes("Content/anna.jpg", Array("not a photo".utf8))
+        try site.write("Content/data/mentors.yml", try site.read("Content/data/mentors.yml").replacingOccurrences(
+            of: "  consent: true\n", with: "  consent: true\n  photo: anna.jpg\n  photo_alt: Анна Петровна\n"))
+        #expect(site.errors().contains { $0.hasPrefix("Content/data/mentors.yml:1:3: error: the image photo: anna.jpg (Content/anna.jpg) cannot be published: the file is damaged") })
+    }
+
+    @Test func avifIsOfferedFirstWhenAskedFor() throws {
+        let site = try siteWithPhoto()
+        try site.write("Content/site.yml", try site.read("Content/site.yml") + "images:\n  avif: true\n")
+        try site.build()
+        let avif = try Data(contentsOf: site.output.appendingPathComponent("vstrecha-480w.avif"))
+        #expect(avif.range(of: Data("Exif".utf8)) == nil && avif.range(of: Data("GPS".utf8)) == nil)
+        #expect(try site.html("gallery/index.html").contains(#"<picture><source type="image/avif" srcset="/vstrecha-480w.avif 480w" sizes="(min-width: 48rem) 44rem, 100vw"><source type="image/webp""#))
+    }
+
     @Test func anSVGWithAScriptIsAnError() throws {
         let site = try FixtureSite()
         try site.write("Content/files/plan.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onclick=\"steal()\"/>\n</svg>\n")
