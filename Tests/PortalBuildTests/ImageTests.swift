@@ -137,9 +137,17 @@ import Testing
 
     @Test func svgAndGifPassUnchanged() throws {
         let site = try FixtureSite()
+        // The smallest GIF there is: one transparent pixel.
+        let gif: [UInt8] = Array("GIF89a".utf8) + [1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x21, 0xF9, 4, 1, 0, 0, 0, 0,
+                                                    0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0, 0x3B]
+        try site.writeBytes("Content/files/dot.gif", gif)
+        try site.write("Content/about.md", try site.read("Content/about.md") + "\n![Точка](files/dot.gif) ![План](files/plan.svg)\n")
         try site.build()
         #expect(try Data(contentsOf: site.output.appendingPathComponent("files/plan.svg"))
                 == Data(contentsOf: site.root.appendingPathComponent("Content/files/plan.svg")))
+        #expect(try [UInt8](Data(contentsOf: site.output.appendingPathComponent("files/dot.gif"))) == gif)
+        let html = try site.html("about/index.html")
+        #expect(html.contains(#"<img src="/files/dot.gif" alt="Точка" />"#) && !html.contains("dot-"))
     }
 
     @Test func aHugeOriginalIsAWarning() throws {
