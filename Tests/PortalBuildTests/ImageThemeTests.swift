@@ -48,6 +48,20 @@ import Testing
         #expect(feed.contains(#"<link rel="enclosure" type="image/jpeg" length=""#) && feed.contains(#"news/start-480w.jpg"/>"#))
     }
 
+    @Test func inASubfolderEveryPhotoAddressHasTheBasePath() throws {
+        let site = try Self.realSiteWithPhotos()
+        try site.write("Content/site.yml", try site.read("Content/site.yml").replacingOccurrences(
+            of: "base_url: https://gym9-stavropol.example.ru/", with: "base_url: https://gym9-stavropol.example.ru/nastavnichestvo/"))
+        try site.build()
+        let post = try site.html("news/start-programmy/index.html")
+        #expect(post.contains(#"<meta property="og:image" content="https://gym9-stavropol.example.ru/nastavnichestvo/news/start-480w.jpg">"#))
+        #expect(post.contains(#"<source type="image/webp" srcset="/nastavnichestvo/news/start-480w.webp 480w""#))
+        #expect(post.contains(#"<img src="/nastavnichestvo/news/start-480w.jpg" srcset="/nastavnichestvo/news/start-480w.jpg 480w""#))
+        let mentor = try site.html("mentors/ivanova-anna/index.html")
+        #expect(mentor.contains(#"srcset="/nastavnichestvo/images/mentors/ivanova-anna-480w.webp 480w""#))
+        #expect(try site.html("news/atom.xml").contains(#"href="https://gym9-stavropol.example.ru/nastavnichestvo/news/start-480w.jpg"/>"#))
+    }
+
     @Test func aMentorPhotoAndACaseCoverArePublishedAsCopies() throws {
         let site = try Self.realSiteWithPhotos()
         try site.build()
