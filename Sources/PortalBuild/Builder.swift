@@ -29,6 +29,9 @@ public struct BuildOptions: Sendable {
         return config
     }
 
+    /// Called when another build holds the output folder and this one waits for it.
+    public var waiting: (@Sendable (Message) -> Void)? = nil
+
     public init(root: URL, output: URL, includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,
                 today: SimpleDate = .today, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.root = root
@@ -113,8 +116,12 @@ public enum Builder {
         let start = DispatchTime.now()
         var stopwatch = Stopwatch()
         let root = options.root.standardizedFileURL
-        let output = options.output.standardizedFileURL
+        // A symbolic link is followed: the folder it points to is replaced, the link stays.
+        let output = try OutputFolder.resolve(options.output)
         try OutputWriter.checkOutput(output, root: root)
+        // One build at a time writes this output; the lock is held until the build returns.
+        let lock = try OutputLock(output: output, waiting: options.waiting)
+        defer { withExtendedLifetime(lock) {} }
 
         let settings = "\(toolVersion) drafts=\(options.includeDrafts) future=\(options.includeFuture) today=\(options.today.iso) "
             + "strict=\(options.strict) output=\(output.path) base=\(options.baseURL ?? "")"
@@ -234,7 +241,7 @@ public enum Builder {
             }
             stopwatch.lap("copy files")
             if log.hasErrors || (options.strict && !log.warnings.isEmpty) { throw BuildFailure(log.sorted) }
-            try writer.commit()
+            try writer.commit(files: Array(written.keys))
             stopwatch.lap("swap output in")
         } catch {
             writer.discard()

@@ -46,7 +46,7 @@ struct OutputWriter: Sendable {
     }
 
     /// A hidden file in every output: the folder was written by portal and may be replaced.
-    static let marker = ".portal-output"
+    static let marker = OutputFolder.marker
 
     /// True when `path` is an output folder written by portal (it has the marker).
     static func isOutput(_ path: String) -> Bool {
@@ -54,40 +54,31 @@ struct OutputWriter: Sendable {
     }
 
     func prepare() throws(BuildFailure) {
-        try checkReplaceable()
+        try OutputFolder.checkReplaceable(output)
         removeLeftovers()
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data("This folder is written by portal build; it is replaced by every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(Self.marker))
         } catch {
             throw BuildFailure([.error(at: nil, "cannot create \(staging.path): \(error.localizedDescription)",
                                        ru: "не удаётся создать \(staging.path): \(error.localizedDescription)")])
         }
     }
 
-    /// The output folder is replaced whole, so it must be a site's output: missing, empty but for
-    /// hidden files (a `.gitkeep`), marked by an earlier build, or a web site (an `index.html` at
-    /// its top). `--output ~/Documents` by mistake must not cost anyone their documents.
-    func checkReplaceable() throws(BuildFailure) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: output.path) else { return }
-        if names.contains(Self.marker) || names.contains("index.html") || names.allSatisfy({ $0.hasPrefix(".") }) { return }
-        throw BuildFailure([.error(
-            at: nil,
-            "\(output.path) holds files that portal did not write; a build replaces the whole folder, so choose an empty or new folder (or remove this one)",
-            ru: "в \(output.path) есть файлы, записанные не portal; сборка заменяет папку целиком, поэтому укажите пустую или новую папку (или удалите эту)")])
-    }
-
-    /// Removes staging folders of builds that were killed (their process is gone).
+    /// Removes staging and retired folders of builds that were killed (the output's lock is
+    /// held, so no other build of it is running). Kept entries (`.git`) that a killed build had
+    /// already moved into its staging folder go back to the output first.
     func removeLeftovers() {
         let parent = output.deletingLastPathComponent()
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(leftoverPrefix) {
-            if let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid(), kill(pid, 0) == 0,
-               name.contains("staging") {
-                continue  // another build of the same output is running
+        for name in names where name.hasPrefix(leftoverPrefix) && !name.hasSuffix("portal-lock") && parent.appendingPathComponent(name) != staging {
+            let leftover = parent.appendingPathComponent(name).path
+            var stranded = false
+            for kept in OutputFolder.keptEntries(in: leftover) {
+                if access(output.path + "/" + kept, F_OK) != 0, access(output.path, F_OK) == 0,
+                   rename(leftover + "/" + kept, output.path + "/" + kept) == 0 { continue }
+                stranded = true
             }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            if !stranded { Self.removeTree(URL(fileURLWithPath: leftover)) }
         }
     }
 
@@ -182,40 +173,60 @@ struct OutputWriter: Sendable {
         return .success(BuildCache.Output(hash: finalHash, size: finalSize))
     }
 
-    /// Swaps the staging folder in. Hidden files at the top of the old output (`.gitkeep`,
-    /// `.nojekyll`) are carried over: they belong to whoever publishes, not to the build.
-    func commit() throws(BuildFailure) {
-        let fm = FileManager.default
-        if let names = try? fm.contentsOfDirectory(atPath: output.path) {
-            for name in names where name.hasPrefix(".") {
-                let target = staging.appendingPathComponent(name)
-                if !fm.fileExists(atPath: target.path) {
-                    try? fm.copyItem(at: output.appendingPathComponent(name), to: target)
-                }
-            }
+    /// Swaps the staging folder in, with the marker listing `files` (what this build wrote).
+    /// The kept entries of the old output (`.git`, `.well-known/`…) are moved into the new one
+    /// by rename: they belong to whoever publishes, and a rename can neither truncate nor lose
+    /// them. Any failure is a build error and leaves the old output as it was.
+    func commit(files: [String]) throws(BuildFailure) {
+        do {
+            try OutputFolder.markerData(files: files).write(to: staging.appendingPathComponent(Self.marker))
+        } catch {
+            throw BuildFailure([ioError("write", staging.appendingPathComponent(Self.marker))])
         }
         fsyncDirectory(staging)
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw BuildFailure([.error(at: nil, "\(output.path) is a file, not a folder", ru: "\(output.path) — файл, а не папка")])
-            }
-            if portal_exchange_paths(staging.path, output.path) == 0 {
-                // The old site now sits at the staging path.
-                Self.removeTree(staging)
-                return
-            }
-            // No atomic exchange here (another OS or file system): two renames, old kept until the new is in.
-            let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portal-retired-\(getpid())")
-            guard rename(output.path, retired.path) == 0 else { throw BuildFailure([ioError("move aside", output)]) }
-            guard rename(staging.path, output.path) == 0 else {
-                _ = rename(retired.path, output.path)
-                throw BuildFailure([ioError("move into place", output)])
-            }
-            try? fm.removeItem(at: retired)
-        } else {
+        var info = stat()
+        guard lstat(output.path, &info) == 0 else {
             guard rename(staging.path, output.path) == 0 else { throw BuildFailure([ioError("move into place", output)]) }
+            return
         }
+        // Checked again: something may have been put there while the pages were written.
+        try OutputFolder.checkReplaceable(output)
+        var moved: [String] = []
+        func moveBack() {
+            for name in moved { _ = rename(staging.path + "/" + name, output.path + "/" + name) }
+        }
+        for name in OutputFolder.keptEntries(in: output.path) {
+            if access(staging.path + "/" + name, F_OK) == 0 {
+                moveBack()
+                throw BuildFailure([.error(at: nil, "the site writes \(name), which \(output.path) already holds and portal keeps; remove one of them",
+                                           ru: "сайт записывает \(name), а в \(output.path) уже есть \(name), который portal сохраняет; уберите один из них")])
+            }
+            guard rename(output.path + "/" + name, staging.path + "/" + name) == 0 else {
+                let failure = ioError("move \(name) into the new output from", output)
+                moveBack()
+                throw BuildFailure([failure])
+            }
+            moved.append(name)
+        }
+        if portal_exchange_paths(staging.path, output.path) == 0 {
+            // The old site now sits at the staging path.
+            Self.removeTree(staging)
+            return
+        }
+        // No atomic exchange here (another OS or file system): two renames, old kept until the new is in.
+        let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portal-retired-\(getpid())")
+        guard rename(output.path, retired.path) == 0 else {
+            let failure = ioError("move aside", output)
+            moveBack()
+            throw BuildFailure([failure])
+        }
+        guard rename(staging.path, output.path) == 0 else {
+            let failure = ioError("move into place", output)
+            _ = rename(retired.path, output.path)
+            moveBack()
+            throw BuildFailure([failure])
+        }
+        Self.removeTree(retired)
     }
 
     func discard() {

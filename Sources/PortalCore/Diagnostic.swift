@@ -90,10 +90,37 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         Diagnostic(.warning, at: location, Message(english, ru: ru))
     }
 
-    /// `Content/data/mentors.yml:14:5: error: …`
+    /// `Content/data/mentors.yml:14:5: error: …`, always one line: control characters from
+    /// values and file names (ESC, BEL, newlines) are shown escaped, so that no value can
+    /// recolour or rewrite a terminal or CI log.
     public func formatted(in language: Language = .english) -> String {
         let prefix = location.map { "\($0): " } ?? "portal: "
-        return "\(prefix)\(severity.rawValue): \(message.text(in: language))"
+        return Self.escapingControls("\(prefix)\(severity.rawValue): \(message.text(in: language))")
+    }
+
+    /// `text` with control characters written as `\n`, `\r`, `\t` or `\u{1B}`; line and paragraph
+    /// separators and the bidirectional overrides that can reorder a line are escaped too.
+    public static func escapingControls(_ text: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+            default: return false
+            }
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else { result.append(scalar); continue }
+            let escaped: String
+            switch scalar {
+            case "\n": escaped = "\\n"
+            case "\r": escaped = "\\r"
+            case "\t": escaped = "\\t"
+            default: escaped = "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+            result.append(contentsOf: escaped.unicodeScalars)
+        }
+        return String(result)
     }
 }
 

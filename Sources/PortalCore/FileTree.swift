@@ -20,8 +20,9 @@ public enum FileTree {
     }
 
     /// Every entry below `root`, sorted by path, hidden names (`.git`, `.DS_Store`) left out.
-    /// Symbolic links are reported, not followed.
-    public static func walk(_ root: String) -> [Entry] {
+    /// Symbolic links are reported, not followed. `hidden` lists hidden names too (but never
+    /// `.` and `..`).
+    public static func walk(_ root: String, hidden: Bool = false) -> [Entry] {
         var entries: [Entry] = []
         var pending: [String] = [""]
         while let relative = pending.popLast() {
@@ -32,7 +33,7 @@ public enum FileTree {
                 let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                if name.hasPrefix(".") { continue }
+                if hidden ? (name == "." || name == "..") : name.hasPrefix(".") { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var kind: Kind
                 switch Int32(item.pointee.d_type) {

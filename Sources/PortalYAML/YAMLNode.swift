@@ -77,6 +77,8 @@ public enum YAMLDocument {
     /// starts below the file's first line. An empty document gives nil.
     public static func parse(_ text: String, path: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLNode? {
         let node: Node?
+        // Aliases are charged before anything is built: a billion laughs stops at its alias.
+        try AliasBudget.check(text, path: path, lineOffset: lineOffset)
         do {
             // Scalars are typed below by the YAML 1.2 core schema; Yams' default resolver would run
             // a regular expression per scalar (a tenth of a 10,000-page build) and apply YAML
@@ -96,22 +98,33 @@ public enum YAMLDocument {
             throw .error(at: SourceLocation(path: path), "invalid YAML: \(error)", ru: "ошибка YAML: \(error)")
         }
         guard let node else { return nil }
-        return convert(node, lineOffset: lineOffset)
+        return try convert(node, path: path, lineOffset: lineOffset)
     }
 
-    static func convert(_ node: Node, lineOffset: Int) -> YAMLNode {
+    static func convert(_ node: Node, path: String, lineOffset: Int) throws(Diagnostic) -> YAMLNode {
         let line = (node.mark?.line ?? 1) + lineOffset
         let column = node.mark?.column ?? 1
         switch node {
         case .scalar(let scalar):
             return YAMLNode(kind: .scalar(makeScalar(scalar, node: node)), line: line, column: column)
         case .sequence(let sequence):
-            return YAMLNode(kind: .sequence(sequence.map { convert($0, lineOffset: lineOffset) }),
-                            line: line, column: column)
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try convert(item, path: path, lineOffset: lineOffset)) }
+            return YAMLNode(kind: .sequence(items), line: line, column: column)
         case .mapping(let mapping):
-            let pairs = mapping.map {
-                YAMLNode.Pair(key: convert($0.key, lineOffset: lineOffset),
-                              value: convert($0.value, lineOffset: lineOffset))
+            var pairs: [YAMLNode.Pair] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                // Yams composes `<<` as an ordinary key; portal does not merge, so it says so.
+                if case .scalar(let scalar) = key, scalar.string == "<<", scalar.style == .plain || scalar.style == .any {
+                    throw .error(
+                        at: SourceLocation(path: path, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1),
+                        "merge keys (<<) are not supported; write the keys out in this block",
+                        ru: "ключи слияния (<<) не поддерживаются; перечислите ключи в этом блоке явно")
+                }
+                pairs.append(YAMLNode.Pair(key: try convert(key, path: path, lineOffset: lineOffset),
+                                           value: try convert(value, path: path, lineOffset: lineOffset)))
             }
             return YAMLNode(kind: .mapping(pairs), line: line, column: column)
         case .alias:

@@ -70,9 +70,10 @@ extension Portal {
             let root = site.rootURL
             let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Public")
             let console = Console(root: root, quiet: site.quiet)
-            let options = address.apply(to: BuildOptions(
+            var options = address.apply(to: BuildOptions(
                 root: root, output: outputURL, includeDrafts: site.drafts, includeFuture: site.future,
                 strict: strict, today: try site.todayDate(), progress: console.progressLine()))
+            options.waiting = { console.summary(english: "portal: \($0.english)", russian: "portal: \($0.russian)", always: true) }
             switch Result(catching: { () throws(BuildFailure) -> BuildReport in try Builder.build(options) }) {
             case .success(let report):
                 console.clearProgress()

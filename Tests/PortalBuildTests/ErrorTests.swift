@@ -185,7 +185,7 @@ import Testing
         try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
         try Data("my thesis".utf8).write(to: site.output.appendingPathComponent("thesis.txt"))
         #expect(site.errors() == [
-            "portal: error: \(site.output.path) holds files that portal did not write; a build replaces the whole folder, so choose an empty or new folder (or remove this one)",
+            "portal: error: \(site.output.path) holds thesis.txt, which portal did not write; a build replaces the whole folder, so portal writes only to a new or empty folder or one it wrote itself: choose another folder (or move thesis.txt away)",
         ])
         #expect(try String(contentsOf: site.output.appendingPathComponent("thesis.txt"), encoding: .utf8) == "my thesis")
     }

@@ -1,0 +1,141 @@
+import Foundation
+import PortalCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What portal may do to an output folder. A build replaces the folder whole, so it replaces
+/// only a folder that is missing, holds nothing but publishing placeholders (`keptNames`), or
+/// was written by an earlier build and holds nothing that build did not write (the marker file
+/// lists every file it wrote). Anything else is refused, naming one entry that is not portal's:
+/// portal never deletes what it did not write.
+enum OutputFolder {
+    /// Entries at the top of an output that belong to whoever publishes it, not to the build:
+    /// the checkout of a deployment repository, a placeholder that keeps the folder in git, a
+    /// GitHub Pages switch, a web server's settings and its `.well-known/` files. They are moved
+    /// (renamed, never copied) into every new output, so they are safe in any output folder.
+    static let keptNames: [String] = [".git", ".gitkeep", ".nojekyll", ".htaccess", ".well-known"]
+
+    /// The marker file: it says the folder is portal's and lists what the build wrote.
+    static let marker = ".portal-output"
+
+    struct Manifest: Codable {
+        var note: String
+        var files: [String]
+    }
+
+    static func markerData(files: [String]) throws -> Data {
+        let manifest = Manifest(note: "This folder is written by portal build and replaced by every build; "
+            + "portal replaces it only while it holds nothing but these files (and .git, .gitkeep, .nojekyll, .htaccess, .well-known).",
+            files: files.sorted())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(manifest)
+    }
+
+    /// The files an earlier build wrote; nil for a marker of an older portal (plain text, no list).
+    static func manifest(of folder: String) -> Set<String>? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + marker),
+              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return nil }
+        return Set(manifest.files)
+    }
+
+    /// The output folder with symbolic links followed: a `Public -> /var/www/site` link stays a
+    /// link, and the build replaces the contents of the folder it points to.
+    static func resolve(_ output: URL) throws(BuildFailure) -> URL {
+        let path = output.standardizedFileURL.path
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return output.standardizedFileURL }
+        guard let real = realpath(path, nil) else {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw BuildFailure([.error(
+                at: nil, "\(path) is a symbolic link to \(target), which does not exist; create that folder or remove the link",
+                ru: "\(path) — символическая ссылка на \(target), а такой папки нет; создайте эту папку или удалите ссылку")])
+        }
+        defer { free(real) }
+        return URL(fileURLWithPath: String(cString: real), isDirectory: true)
+    }
+
+    /// Throws unless the build may replace `output` (see the type's comment).
+    static func checkReplaceable(_ output: URL) throws(BuildFailure) {
+        let path = output.path
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw BuildFailure([.error(at: nil, "\(path) is a file, not a folder; choose a folder for the site",
+                                       ru: "\(path) — файл, а не папка; укажите папку для сайта")])
+        }
+        guard let foreign = foreignEntry(in: path) else { return }
+        throw BuildFailure([.error(
+            at: nil,
+            "\(path) holds \(foreign), which portal did not write; a build replaces the whole folder, so portal writes only to a new or empty folder or one it wrote itself: choose another folder (or move \(foreign) away)",
+            ru: "в \(path) есть \(foreign), а этот файл записан не portal; сборка заменяет папку целиком, поэтому portal пишет только в новую или пустую папку или в папку, записанную им самим: укажите другую папку (или уберите \(foreign))")])
+    }
+
+    /// The first entry (by path) of `folder` that the build may not delete, or nil.
+    static func foreignEntry(in folder: String) -> String? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        let top = names.filter { !keptNames.contains($0) && $0 != marker }.sorted()
+        guard names.contains(marker) else { return top.first }
+        // Written by an older portal, which kept no list: its folder is portal's, as it was then.
+        guard let written = manifest(of: folder) else { return nil }
+        var allowed = written
+        for file in written {
+            var dir = Substring(file)
+            while let slash = dir.lastIndex(of: "/") {
+                dir = dir[..<slash]
+                if !allowed.insert(String(dir)).inserted { break }
+            }
+        }
+        for name in top {
+            if !allowed.contains(name) { return name }
+            var info = stat()
+            guard lstat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+            for entry in FileTree.walk(folder + "/" + name, hidden: true) where !allowed.contains(name + "/" + entry.path) {
+                return name + "/" + entry.path
+            }
+        }
+        return nil
+    }
+
+    /// The kept entries present at the top of `folder`.
+    static func keptEntries(in folder: String) -> [String] {
+        keptNames.filter { name in
+            var info = stat()
+            return lstat(folder + "/" + name, &info) == 0
+        }
+    }
+}
+
+/// One build at a time per output folder: an exclusive `flock` on `.NAME.portal-lock` beside
+/// it, held until the build is over (the kernel lets go of it when the process dies).
+final class OutputLock {
+    private let fd: Int32
+
+    /// Takes the lock; when another build holds it, calls `waiting` once and waits for it.
+    init(output: URL, waiting: (@Sendable (Message) -> Void)?) throws(BuildFailure) {
+        let parent = output.deletingLastPathComponent()
+        let path = parent.appendingPathComponent(".\(output.lastPathComponent).portal-lock").path
+        try? FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw BuildFailure([.error(at: nil, "cannot create the lock file \(path): \(reason)",
+                                       ru: "не удаётся создать файл блокировки \(path): \(reason)")])
+        }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { return }
+        waiting?(Message("waiting for another build of \(output.path) to finish (it holds \(path))",
+                         ru: "ожидание: другая сборка пишет в \(output.path) (файл блокировки \(path))"))
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw BuildFailure([.error(at: nil, "cannot lock \(path): \(reason)", ru: "не удаётся заблокировать \(path): \(reason)")])
+        }
+    }
+
+    deinit {
+        close(fd)  // releases the lock
+    }
+}
