@@ -351,10 +351,6 @@ enum ExtraOutputs {
 /// of messages even when site.yml itself is broken.
 public enum SiteLanguage {
     public static func peek(root: URL) -> String? {
-        guard let text = try? String(contentsOf: root.appendingPathComponent("Content/site.yml"), encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix("language:") {
-            return line.dropFirst("language:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-        }
-        return nil
+        SiteConfig.peekLanguage(root: root)
     }
 }

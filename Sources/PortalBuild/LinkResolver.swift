@@ -8,6 +8,10 @@ import PortalMarkdown
 /// file, so relative links would break if left as written.
 enum LinkResolver {
     static func rewrite(_ link: Markdown.Link, in page: Page, site: Site, log: inout DiagnosticLog) -> String? {
+        if !site.config.unsafeHTML, UnsafeMarkdown.isBlocked(link.destination) {
+            UnsafeMarkdown.reportBlocked(link, in: page, log: &log)
+            return nil
+        }
         let location = SourceLocation(path: page.source, line: page.bodyLine + link.line - 1, column: link.column)
         // Resolve against the file's folder (item pages have no file: against Content/).
         let baseFolder = page.body.isEmpty ? "Content" : (page.source.lastIndex(of: "/").map { String(page.source[..<$0]) } ?? "")

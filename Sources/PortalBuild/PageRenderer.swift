@@ -40,6 +40,7 @@ struct PageRenderer: @unchecked Sendable {
 
     private func markdown(for page: Page, log: inout DiagnosticLog) -> Markdown.Rendered {
         guard !page.body.isEmpty else { return .empty }
+        if !site.config.unsafeHTML { UnsafeMarkdown.warnRawHTML(in: page, log: &log) }
         // Photos become <picture> with their copies; a page's cover is shown before its text.
         var imageLog = DiagnosticLog()
         var first = page.cover == nil

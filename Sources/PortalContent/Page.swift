@@ -33,6 +33,8 @@ public struct Page: Sendable {
     public var template: String?
     public var templateLocation: SourceLocation?
     public var aliases: [String]
+    /// Where each alias is written (front matter), for messages.
+    public var aliasLocations: [SourceLocation] = []
     public var showTOC: Bool
     /// Children per page of a section's list (front matter `paginate`); nil lists them all.
     public var paginate: Int? = nil

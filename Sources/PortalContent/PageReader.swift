@@ -90,17 +90,39 @@ enum PageReader {
                       ru: "title: заголовок страницы пуст")
         }
         var aliases: [String] = []
+        var aliasLocations: [SourceLocation] = []
+        var aliasItems: [YAMLNode] = []
+        if case .sequence(let items)? = yaml["aliases"]?.kind { aliasItems = items }
         for (i, alias) in (value["aliases"]?.list ?? []).enumerated() {
             guard let text = alias.string else { continue }
+            let at = i < aliasItems.count ? aliasItems[i].location(in: path) : yaml["aliases"]?.location(in: path)
             let segments = text.split(separator: "/")
             if !text.hasPrefix("/") || text.hasPrefix("//") || segments.contains("..") || segments.contains(".")
                 || text.contains("://") || text.contains("\\") || text.contains("\0") {
-                log.error(at: yaml["aliases"]?.location(in: path),
+                log.error(at: at,
                           "aliases[\(i)]: \"\(text)\" must be a path on this site starting with /",
                           ru: "aliases[\(i)]: «\(text)» должен быть адресом на этом сайте, начинающимся с /")
                 continue
             }
+            if let bad = text.unicodeScalars.first(where: PageNames.isForbiddenInAlias) {
+                let shown = Diagnostic.escapingControls(String(bad))
+                log.error(at: at,
+                          "aliases[\(i)]: \"\(text)\" holds \"\(shown)\", which an address may not hold here; use letters, digits, - _ . ~ and / only",
+                          ru: "aliases[\(i)]: «\(text)» содержит «\(shown)», недопустимый в адресе; используйте только буквы, цифры, - _ . ~ и /")
+                continue
+            }
+            if let long = PageNames.tooLong(text.split(separator: "/").map(String.init)) {
+                log.error(at: at, PageNames.tooLongEnglish(long), ru: PageNames.tooLongRussian(long))
+                continue
+            }
             aliases.append(text.hasSuffix("/") || text.hasSuffix(".html") ? text : text + "/")
+            aliasLocations.append(at ?? SourceLocation(path: path))
+        }
+        // A file or folder name of Cyrillic grows when transliterated; a name longer than the
+        // file system allows would fail while writing, far from its cause.
+        if let long = PageNames.tooLong(urlSegments) {
+            let at = value["slug"] != nil && !isIndex ? yaml["slug"]?.location(in: path) : SourceLocation(path: path, line: 1, column: 1)
+            log.error(at: at, PageNames.tooLongEnglish(long), ru: PageNames.tooLongRussian(long))
         }
         if let size = value["paginate"]?.int, size < 1 {
             log.error(at: yaml["paginate"]?.location(in: path), "paginate: expected at least 1 item per page, found \(size)",
@@ -136,6 +158,7 @@ enum PageReader {
             result.coverAlt = value["cover_alt"]?.string
             result.coverLocation = yaml["cover"]?.location(in: path)
         }
+        result.aliasLocations = aliasLocations
         return .success(Read(page: result, warnings: log.diagnostics))
     }
 

@@ -15,7 +15,7 @@ public enum Scaffold {
     public static func create(_ kind: Kind, title: String, root: URL, section: String? = nil,
                               today: SimpleDate = .today) throws(Diagnostic) -> String {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let slug = Slug.make(title) else {
+        guard let slug = Slug.make(title).map(PageNames.shortened) else {
             throw .error(at: nil, "the title \"\(title)\" has no letters or digits to make an address from",
                          ru: "в заголовке «\(title)» нет букв или цифр, из которых можно составить адрес")
         }
@@ -60,7 +60,7 @@ public enum Scaffold {
             """)
         case .mentor:
             let words = title.split(separator: " ")
-            let id = Slug.make(words.prefix(2).joined(separator: " ")) ?? slug
+            let id = Slug.make(words.prefix(2).joined(separator: " ")).map(PageNames.shortened) ?? slug
             let form = firstID(in: root.appendingPathComponent("Content/data/forms.yml")) ?? "teacher-teacher"
             return try append(to: "Content/data/mentors.yml", id: id, root: root, entry: """
             - id: \(id)

@@ -53,6 +53,7 @@ public enum SiteLoader {
                 }
             }
         }
+        PageNames.checkAliases(pages, log: &log)
         pages += CollectionPages.make(config: config, data: data, log: &log)
         let tagSlugs = TagPages.slugs(of: pages)
         pages += TagPages.make(pages: pages, slugs: tagSlugs, language: config.language)

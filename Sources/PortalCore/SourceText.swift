@@ -23,7 +23,8 @@ public enum SourceText {
         // before counting them.
         if valid == nil || containsByte(bytes, 0), let guess = nonUTF8Encoding(of: bytes, isValidUTF8: valid != nil) {
             // Point at the first byte that is not UTF-8, so the teacher sees where the text went wrong.
-            var location = SourceLocation(path: path)
+            // UTF-16 is wrong from its first character on.
+            var location = SourceLocation(path: path, line: 1, column: 1)
             if guess != "UTF-16", let offset = firstInvalidUTF8Offset(bytes) {
                 let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
                 location = SourceLocation(path: path, line: line, column: column)
@@ -86,11 +87,17 @@ public enum SourceText {
         bytes.withUnsafeBytes { buffer in buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false }
     }
 
-    /// A byte-order mark of UTF-16, or many zero bytes at the start (ASCII in UTF-16).
+    /// A byte-order mark of UTF-16, many zero bytes at the start (ASCII in UTF-16), or, without
+    /// a mark, every other byte the high byte of Latin or Cyrillic (0x00 or 0x04): Russian text in
+    /// UTF-16 has few zero bytes, and it is also valid (if senseless) UTF-8.
     static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
         let sample = bytes.prefix(4096)
-        return sample.count >= 2 && sample.lazy.filter { $0 == 0 }.count * 4 >= sample.count
+        guard sample.count >= 2 else { return false }
+        if sample.lazy.filter({ $0 == 0 }).count * 4 >= sample.count { return true }
+        var high = [0, 0]
+        for (i, byte) in sample.enumerated() where byte == 0 || byte == 4 { high[i % 2] += 1 }
+        return max(high[0], high[1]) * 10 >= sample.count / 2 * 9
     }
 
     /// A name for a non-UTF-8 encoding the bytes clearly are, or nil when they may be UTF-8.

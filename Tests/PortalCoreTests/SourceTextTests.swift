@@ -24,7 +24,7 @@ import Testing
             _ = try SourceText.decode(data, path: "a.md")
             Issue.record("decoded UTF-16 as UTF-8")
         } catch {
-            #expect(error.formatted() == "a.md: error: the file is not UTF-8 (it looks like UTF-16); save it as UTF-8 in your editor")
+            #expect(error.formatted() == "a.md:1:1: error: the file is not UTF-8 (it looks like UTF-16); save it as UTF-8 in your editor")
         }
     }
 }
