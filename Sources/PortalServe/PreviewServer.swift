@@ -36,6 +36,10 @@ public actor PreviewServer {
     private let session = String(UInt32.random(in: .min ... .max), radix: 36)
     private let live: LiveReload
     private var http: HTTPServer?
+    /// The listening socket: checks each request's head before FlyingFox reads it.
+    private var frontDoor: FrontDoor?
+    /// Seconds a connection may stay silent (or take to send its request) before it is closed.
+    public nonisolated let idleTimeout: TimeInterval
     private var listenError: (any Error)?
     private var watcher: SourceWatcher?
     private var buildNumber = 0
@@ -52,9 +56,10 @@ public actor PreviewServer {
 
     /// Builds as `options` say (drafts, dates…), except that `options.output` is replaced by a
     /// private temporary folder.
-    public init(build options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000) {
+    public init(build options: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, idleTimeout: TimeInterval = 15) {
         root = options.root.standardizedFileURL
         self.host = host
+        self.idleTimeout = idleTimeout
         requestedPort = port
         workspace = FileManager.default.temporaryDirectory.resolvingSymlinksInPath()
             .appendingPathComponent("portal-serve-\(UUID().uuidString)")
@@ -81,14 +86,17 @@ public actor PreviewServer {
     /// (a failed build too: its errors are the page). Throws when the address cannot be used.
     public func start() async throws(ServeError) {
         guard http == nil, !stopped else { return }
-        let address = try Self.address(host: host, port: requestedPort)
+        _ = try Self.address(host: host, port: requestedPort)  // an IP address or localhost
         do {
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         } catch {
             throw ServeError("cannot create the preview folder \(workspace.path): \(error.localizedDescription)",
                              ru: "не удаётся создать папку для предпросмотра \(workspace.path): \(error.localizedDescription)")
         }
-        let server = HTTPServer(address: address, logger: .disabled)
+        // FlyingFox listens on a Unix socket in the private folder: no browser can reach it but
+        // through the front door.
+        let upstream = workspace.appendingPathComponent("http.sock").path
+        let server = HTTPServer(address: sockaddr_un.unix(path: upstream), logger: .disabled)
         http = server  // before the first suspension: a stop() (Ctrl-C) may come at any await below
         await server.appendRoute("GET /__portal/events", to: .webSocket(live))
         await server.appendRoute("*", to: SiteHandler(output: output, live: live))
@@ -108,9 +116,14 @@ public actor PreviewServer {
             await server.stop()
             return
         }
-        switch await server.listeningAddress {
-        case .ip4(_, let port), .ip6(_, let port): self.port = port
-        default: break
+        do {
+            let door = try FrontDoor(host: host, port: requestedPort, upstream: upstream, idleTimeout: idleTimeout)
+            frontDoor = door
+            port = door.port
+            door.start()
+        } catch {
+            await stop()
+            throw describe(code: error.code, error)
         }
 
         // Watch before the first build, so that a save during it is not missed.
@@ -133,6 +146,7 @@ public actor PreviewServer {
         rebuilding?.cancel()
         await rebuilding?.value
         await live.close()
+        frontDoor?.stop()
         await http?.stop(timeout: 0.5)
         try? FileManager.default.removeItem(at: workspace)
         events.finish()
@@ -230,6 +244,10 @@ public actor PreviewServer {
 
     private func describe(_ error: any Error) -> ServeError {
         let code: Int32? = if case SocketError.failed(_, let errno, _) = error { errno } else { nil }
+        return describe(code: code, error)
+    }
+
+    private func describe(code: Int32?, _ error: any Error) -> ServeError {
         switch code {
         case EADDRINUSE:
             return ServeError("port \(requestedPort) on \(host) is in use; choose another with --port",
@@ -241,8 +259,9 @@ public actor PreviewServer {
             return ServeError("\(host) is not an address of this computer; leave out --host to use 127.0.0.1",
                               ru: "\(host) не является адресом этого компьютера; уберите --host, чтобы использовать 127.0.0.1")
         default:
-            return ServeError("cannot listen on \(host):\(requestedPort): \(error.localizedDescription)",
-                              ru: "не удаётся открыть \(host):\(requestedPort): \(error.localizedDescription)")
+            let reason = code.map { String(cString: strerror($0)) } ?? error.localizedDescription
+            return ServeError("cannot listen on \(host):\(requestedPort): \(reason)",
+                              ru: "не удаётся открыть \(host):\(requestedPort): \(reason)")
         }
     }
 }
