@@ -5,7 +5,8 @@ The site is built once per test session from the repository's real content
 Python's http.server on a free 127.0.0.1 port (pretty URLs such as /stages/ find
 their index.html there). Chromium is driven by selenium with Debian's chromium and
 chromium-driver; when they are not installed the browser tests are skipped with a
-message saying so (`make test-deps` installs them).
+message saying so (`make test-deps` installs them), and fail under CI=true: a green CI
+must mean every browser test ran (`require_tool`).
 
 The portal binary: $PORTAL_BIN, else <repo>/.build/debug/portal (what `swift build`
 leaves). Screenshots go to $BROWSER_ARTIFACTS, else <repo>/.build/browser-tests/.
@@ -58,6 +59,13 @@ def serve(directory):
     return server, "http://127.0.0.1:%d" % server.server_address[1]
 
 
+def require_tool(reason):
+    """A test tool is missing: a skip on a developer's machine, a failure under CI=true."""
+    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+        pytest.fail("%s (CI=true: a missing test tool is a failure)" % reason, pytrace=False)
+    pytest.skip(reason)
+
+
 def find_chromium():
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         path = shutil.which(name)
@@ -83,11 +91,11 @@ def make_driver(javascript=True, width=1280, height=900):
         from selenium.webdriver.chrome.options import Options
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        pytest.skip("selenium is not installed (pip install selenium): browser tests skipped")
+        require_tool("selenium is not installed (pip install selenium): browser tests skipped")
     browser = find_chromium()
     driver_path = find_chromedriver()
     if not browser or not driver_path:
-        pytest.skip("Chromium or chromium-driver is not installed (apt-get install chromium "
+        require_tool("Chromium or chromium-driver is not installed (apt-get install chromium "
                     "chromium-driver, or `make test-deps`): browser tests skipped")
     options = Options()
     options.binary_location = browser
@@ -103,7 +111,7 @@ def make_driver(javascript=True, width=1280, height=900):
     try:
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
     except Exception as error:  # the browser is there but cannot start (no display libraries, …)
-        pytest.skip("Chromium could not be started (%s): browser tests skipped" % str(error).splitlines()[0])
+        require_tool("Chromium could not be started (%s): browser tests skipped" % str(error).splitlines()[0])
     driver.set_page_load_timeout(60)
     driver.set_script_timeout(60)
     return driver
