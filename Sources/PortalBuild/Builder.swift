@@ -174,6 +174,7 @@ public enum Builder {
         let generatedPaths = generatedPaths(site: site, theme: theme)
         checkClaims(site: site, files: files + imageFiles.map { ("Content/" + $0.source, $0.variant.path) }, extras: extras + generatedPaths.map { .init(path: $0, content: "", reason: "portal's own file") },
                     log: &log)
+        OutputNames.check(site: site, files: files, root: root.path, log: &log)
         if log.hasErrors { throw BuildFailure(log.sorted) }
 
         let writer = OutputWriter(output: output, previous: previous?.outputs ?? [:])

@@ -15,15 +15,8 @@ enum UnsafeMarkdown {
         }
     }
 
-    /// The addresses cmark blanks: they run a script or open a file on the reader's computer
-    /// (`data:` images of the common formats are kept).
     static func isBlocked(_ destination: String) -> Bool {
-        let lower = destination.lowercased().drop { $0 == " " || $0 == "\t" }
-        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
-        if lower.hasPrefix("data:") {
-            return !["image/png", "image/gif", "image/jpeg", "image/webp"].contains { lower.dropFirst(5).hasPrefix($0) }
-        }
-        return false
+        Markdown.isDangerousDestination(destination)
     }
 
     static func reportBlocked(_ link: Markdown.Link, in page: Page, log: inout DiagnosticLog) {

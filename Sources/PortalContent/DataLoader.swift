@@ -124,7 +124,8 @@ enum DataLoader {
                 withhold(id, fields)
                 continue
             }
-            renderMarkdownFields(&fields, schema: schema, markdown: markdown)
+            renderMarkdownFields(&fields, schema: schema, markdown: markdown, item: item, path: path, keyPath: keyPath,
+                                 log: &validator.log)
             entries.append(DataEntry(fields: fields, location: item.location(in: path), id: id))
             publishedFiles.formUnion(files(of: fields))
         }
@@ -157,10 +158,25 @@ enum DataLoader {
         }
     }
 
-    private static func renderMarkdownFields(_ fields: inout [String: DataValue], schema: FileSchema?, markdown: Markdown.Options) {
+    private static func renderMarkdownFields(_ fields: inout [String: DataValue], schema: FileSchema?, markdown: Markdown.Options,
+                                             item: YAMLNode, path: String, keyPath: String, log: inout DiagnosticLog) {
         for field in schema?.record.fields ?? [] {
             if case .markdown = field.type, let text = fields[field.name]?.string {
-                fields[field.name + "_html"] = .string(Markdown.renderFragment(text, options: markdown))
+                // What cmark leaves out without unsafe_html is said, at the field.
+                let at = (item[field.name] ?? item).location(in: path)
+                fields[field.name + "_html"] = .string(Markdown.render(text, options: markdown) { link in
+                    if !markdown.unsafeHTML, Markdown.isDangerousDestination(link.destination) {
+                        log.error(at: at, "\(keyPath).\(field.name): the link \(link.destination.prefix(60)) is removed: \(link.destination.prefix { $0 != ":" }.lowercased()): links can run code or open files on the reader's computer; link to a page or a web address (https://…)",
+                                  ru: "\(keyPath).\(field.name): ссылка \(link.destination.prefix(60)) удаляется: ссылки \(link.destination.prefix { $0 != ":" }.lowercased()): могут запускать код или открывать файлы на компьютере читателя; дайте ссылку на страницу или адрес в интернете (https://…)")
+                    }
+                    return nil
+                }.html)
+                if !markdown.unsafeHTML {
+                    for html in Markdown.rawHTML(in: text) {
+                        log.warning(at: at, "\(keyPath).\(field.name): the HTML \(html.text) is left out (unsafe_html is off in site.yml); write it in Markdown instead",
+                                    ru: "\(keyPath).\(field.name): HTML-код \(html.text) не попадает на сайт (unsafe_html выключен в site.yml); запишите это средствами Markdown")
+                    }
+                }
             }
         }
     }

@@ -118,6 +118,14 @@ enum PageReader {
             aliases.append(text.hasSuffix("/") || text.hasSuffix(".html") ? text : text + "/")
             aliasLocations.append(at ?? SourceLocation(path: path))
         }
+        // A tag gets a page of its own, named by its slug.
+        if case .sequence(let items)? = yaml["tags"]?.kind {
+            for item in items {
+                if let tag = item.scalar?.text, let long = PageNames.tooLong([Slug.make(tag) ?? ""]) {
+                    log.error(at: item.location(in: path), PageNames.tooLongEnglish(long), ru: PageNames.tooLongRussian(long))
+                }
+            }
+        }
         // A file or folder name of Cyrillic grows when transliterated; a name longer than the
         // file system allows would fail while writing, far from its cause.
         if let long = PageNames.tooLong(urlSegments) {
@@ -180,6 +188,10 @@ enum CollectionPages {
                 guard let url = fill(collection.url, with: entry, slugged: true, log: &log, at: entry.location, collection: collection),
                       let title = fill(collection.title, with: entry, slugged: false, log: &log, at: entry.location, collection: collection)
                 else { continue }
+                if let long = PageNames.tooLong(url.split(separator: "/").map(String.init)) {
+                    log.error(at: entry.location, PageNames.tooLongEnglish(long), ru: PageNames.tooLongRussian(long))
+                    continue
+                }
                 pages.append(Page(
                     kind: .item(collection: collection.data), source: file.path, url: url, title: title,
                     description: entry.fields["summary"]?.string ?? entry.fields["goal"]?.string ?? entry.fields["position"]?.string,

@@ -5,6 +5,17 @@ import Glibc
 #endif
 
 extension Markdown {
+    /// The destinations cmark blanks (`href=""`) without `unsafe_html`: they run a script or open
+    /// a file on the reader's computer (`data:` images of the common formats are kept).
+    public static func isDangerousDestination(_ destination: String) -> Bool {
+        let lower = destination.lowercased().drop { $0 == " " || $0 == "\t" }
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
+        if lower.hasPrefix("data:") {
+            return !["image/png", "image/gif", "image/jpeg", "image/webp"].contains { lower.dropFirst(5).hasPrefix($0) }
+        }
+        return false
+    }
+
     /// Raw HTML written in Markdown (a block or inline tag), with where it stands.
     public struct RawHTML: Sendable, Hashable {
         /// 1-based, within the Markdown text given to `rawHTML(in:)`.
