@@ -20,6 +20,10 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         // Property-based tests that throw random and hostile input at the parsers (make fuzz).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        // The curator's bases as spreadsheets: CSV, and XLSX (a ZIP of XML parts).
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -32,13 +36,19 @@ let package = Package(
         .target(name: "PortalYAML", dependencies: ["PortalCore", "Yams"]),
         .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
         .target(name: "PortalSearch", dependencies: ["PortalCore"]),
-        .target(name: "PortalContent", dependencies: ["PortalCore", "PortalYAML", "PortalMarkdown"]),
+        .target(name: "PortalContent", dependencies: [
+            "PortalCore", "PortalYAML", "PortalMarkdown", "SwiftCSV", "ZIPFoundation", "XMLCoder",
+        ]),
+        // The programme's own rules over loaded data: the stage calendar, computed figures and
+        // their checks, consent, the annual report.
+        .target(name: "PortalProgramme", dependencies: ["PortalCore", "PortalContent"]),
         .target(name: "PortalTemplates", dependencies: [
             "PortalCore", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "PortalBuild", dependencies: [
             "PortalCore", "PortalContent", "PortalMarkdown", "PortalTemplates", "PortalSearch", "CPortalSystem",
             "PortalImages",
+            "PortalProgramme",
         ]),
         .target(name: "PortalServe", dependencies: [
             "PortalBuild", "PortalCore", .product(name: "FlyingFox", package: "FlyingFox"),
@@ -53,6 +63,7 @@ let package = Package(
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
         .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
         .testTarget(name: "PortalTemplatesTests", dependencies: ["PortalTemplates"]),
+        .testTarget(name: "PortalProgrammeTests", dependencies: ["PortalProgramme", "PortalContent", "PortalCore"]),
         .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "PortalImages"]),
         .testTarget(name: "PortalImagesTests", dependencies: ["PortalImages"]),
         .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import PortalContent
+import PortalProgramme
 import PortalCore
 import PortalMarkdown
 import PortalTemplates
@@ -163,6 +164,7 @@ public enum Builder {
         var log = DiagnosticLog()
         log.append(contentsOf: loadWarnings)
         log.append(contentsOf: imageLog.diagnostics)
+        log.append(contentsOf: ProgrammeChecks.run(site: site))
         // Photos are published as their processed copies, never as the files themselves.
         let replaced = images.replacedSources
         var files: [(source: String, destination: String)] = site.files.filter { !replaced.contains($0.destination) }

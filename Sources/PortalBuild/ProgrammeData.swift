@@ -1,6 +1,7 @@
 import Foundation
 import PortalContent
 import PortalCore
+import PortalProgramme
 
 /// The data files as templates see them: references replaced by the entries they name, item
 /// page URLs added, and the views the programme's pages need (mentors by category, requests by
@@ -61,8 +62,20 @@ enum ProgrammeData {
             data["mentor_categories"] = distinct(mentors.compactMap { $0["category"] as? String })
             data["mentor_subjects"] = distinct(mentors.flatMap { $0["subjects"] as? [Any] ?? [] }.compactMap { $0 as? String })
         }
-        if let stages = resolved["stages"] {
+        if let written = resolved["stages"] {
+            // Status and period follow the stage's dates and the build's day (PortalProgramme).
+            let calendar = ProgrammeViews.stageCalendar(site: site)
+            let stages = written.enumerated().map { index, stage -> [String: Any] in
+                var s = stage
+                guard index < calendar.count else { return s }
+                s["status"] = calendar[index].status
+                if let period = calendar[index].period { s["period"] = period }
+                return s
+            }
             data["current_stage"] = stages.first { ($0["status"] as? String) == "in_progress" }
+            var moment = ProgrammeViews.moment(site: site)
+            if let next = moment["next_index"] as? Int, next < stages.count { moment["next"] = stages[next] }
+            data["programme_moment"] = moment
             data["stages"] = stages.map { stage -> [String: Any] in
                 var s = stage
                 let status = stage["status"] as? String ?? ""
@@ -141,8 +154,19 @@ enum ProgrammeData {
             }
         }
         if let monitoring = resolved["monitoring"] {
-            data["monitoring"] = Charts.monitoring(monitoring, forms: byID["forms"] ?? [:])
+            // A year that does not type its pairs has them counted from pairs.yml.
+            let counted = ProgrammeViews.pairsByYear(site: site)
+            let years = monitoring.map { year -> [String: Any] in
+                var y = year
+                if y["pairs"] == nil, let name = y["year"] as? String, let pairs = counted[name] {
+                    y["pairs"] = pairs
+                    y["pairs_counted"] = true
+                }
+                return y
+            }
+            data["monitoring"] = Charts.monitoring(years, forms: byID["forms"] ?? [:])
         }
+        data["figures"] = ProgrammeViews.figures(site: site)
         return data
     }
 

@@ -8,6 +8,9 @@ public struct DataEntry: Sendable {
     public var fields: [String: DataValue]
     public var location: SourceLocation
     public var id: String?
+    /// Where each key of the entry was written (its value, or the key itself when the value
+    /// is empty): for messages that point at one field, and for `portal audit`.
+    public var keyLocations: [String: SourceLocation] = [:]
 }
 
 /// A data file from Content/data/, validated against its schema, with the entries that may be
@@ -49,8 +52,19 @@ enum DataLoader {
                                  options: LoadOptions, leftOut: inout [LeftOut],
                                  log: inout DiagnosticLog) -> (DataFile, [YAMLNode])? {
         let root: YAMLNode?
+        let schema = DataSchemas.all[name]
+        var sheet: Spreadsheet?
         do {
-            root = try YAMLDocument.parse(try SourceText.read(url, path: path), path: path)
+            if Spreadsheet.extensions.contains(url.pathExtension.lowercased()) {
+                let table = try Spreadsheet.read(url, path: path)
+                var sheetLog = DiagnosticLog()
+                root = SpreadsheetRecords.entries(of: table, schema: schema?.record.withPublishingDates, path: path, log: &sheetLog)
+                log.append(contentsOf: sheetLog.diagnostics)
+                if sheetLog.hasErrors { return nil }
+                sheet = table
+            } else {
+                root = try YAMLDocument.parse(try SourceText.read(url, path: path), path: path)
+            }
         } catch {
             log.append(error)
             return nil
@@ -64,7 +78,6 @@ enum DataLoader {
                       ru: "файл данных должен быть списком записей (каждая начинается с «- »), а указано: \(root.shortDescriptionRussian)")
             return nil
         }
-        let schema = DataSchemas.all[name]
         var validator = SchemaValidator(path: path)
         var entries: [DataEntry] = []
         var nodes: [YAMLNode] = []
@@ -107,12 +120,9 @@ enum DataLoader {
             checkFiles(item: item, fields: fields, schema: schema, keyPath: keyPath, contentDir: contentDir,
                        path: path, log: &validator.log)
             let id = schema?.idKey.flatMap { fields[$0]?.scalarText } ?? fields["id"]?.scalarText
-            if name == "mentors", fields["consent"]?.bool != true {
-                let who = id ?? keyPath
-                validator.log.warning(
-                    at: item.location(in: path),
-                    "mentor \"\(who)\" has no consent: true (consent to the processing of personal data), so the mentor is not published",
-                    ru: "у наставника «\(who)» нет consent: true (согласия на обработку персональных данных), поэтому он не публикуется")
+            if name == "mentors", let refusal = Consent.refusal(fields, who: id ?? keyPath, today: options.today) {
+                validator.log.warning(at: (refusal.key.flatMap { item[$0] } ?? item).location(in: path), refusal.message.english,
+                                      ru: refusal.message.russian)
                 withhold(id, fields)
                 continue
             }
@@ -126,13 +136,56 @@ enum DataLoader {
             }
             renderMarkdownFields(&fields, schema: schema, markdown: markdown, item: item, path: path, keyPath: keyPath,
                                  log: &validator.log)
-            entries.append(DataEntry(fields: fields, location: item.location(in: path), id: id))
+            entries.append(DataEntry(fields: fields, location: item.location(in: path), id: id,
+                                     keyLocations: keyLocations(of: item, path: path)))
             publishedFiles.formUnion(files(of: fields))
         }
         // A file a published entry shows too stays published.
         withheldFiles.subtract(publishedFiles)
-        log.append(contentsOf: validator.log.diagnostics)
+        if let sheet, sheet.kind == .xlsx {
+            // A workbook's cells are named as Excel names them (`D7`), not by line and column.
+            func cell(_ location: SourceLocation) -> SourceLocation {
+                guard location.path == path, let row = location.line, let column = location.column else { return location }
+                return sheet.location(row: row, column: column, path: path)
+            }
+            log.append(contentsOf: validator.log.diagnostics.map { diagnostic in
+                var d = diagnostic
+                d.location = d.location.map(cell)
+                return d
+            })
+            for i in entries.indices {
+                entries[i].location = cell(entries[i].location)
+                entries[i].keyLocations = entries[i].keyLocations.mapValues(cell)
+            }
+        } else {
+            log.append(contentsOf: validator.log.diagnostics)
+        }
         return (DataFile(name: name, path: path, entries: entries, withheldIDs: withheld, withheldFiles: withheldFiles), nodes)
+    }
+
+    /// Where each key and nested key was written: `name`, `pairs.teacher-teacher`, `scores[1].value`.
+    private static func keyLocations(of item: YAMLNode, path: String) -> [String: SourceLocation] {
+        var locations: [String: SourceLocation] = [:]
+        func walk(_ node: YAMLNode, _ prefix: String) {
+            switch node.kind {
+            case .mapping(let pairs):
+                for pair in pairs {
+                    guard let key = pair.key.scalar?.text else { continue }
+                    let keyPath = prefix.isEmpty ? key : "\(prefix).\(key)"
+                    locations[keyPath] = (pair.value.isNull ? pair.key : pair.value).location(in: path)
+                    walk(pair.value, keyPath)
+                }
+            case .sequence(let items) where !prefix.isEmpty:
+                for (index, element) in items.enumerated() {
+                    locations["\(prefix)[\(index)]"] = element.location(in: path)
+                    walk(element, "\(prefix)[\(index)]")
+                }
+            default:
+                break
+            }
+        }
+        walk(item, "")
+        return locations
     }
 
     /// Files named in data must exist under Content/; photos need alt text.

@@ -14,8 +14,11 @@ public enum DataSchemas {
                 Field("items", .list(.text)),
             ])))),
             .optional("result", .text),
+            // The stage's bounds; its period text and status follow from them and the build's day.
+            .optional("start", .dateOrMonth),
+            .optional("end", .dateOrMonth),
             .optional("period", .text),
-            Field("status", .oneOf(["done", "in_progress", "planned"])),
+            .optional("status", .oneOf(["done", "in_progress", "planned"])),
             .optional("description", .markdown),
         ])),
         "forms": FileSchema(idKey: "id", record: RecordSchema([
@@ -25,6 +28,8 @@ public enum DataSchemas {
             Field("mentee", .text),
             Field("goals", .list(.text)),
             .optional("description", .markdown),
+            // Where to apply for this form (a Yandex or Google Form); the contacts page when absent.
+            .optional("apply_url", .text),
         ])),
         "mentors": FileSchema(idKey: "id", record: RecordSchema([
             Field("id", .text, unique: true),
@@ -39,6 +44,10 @@ public enum DataSchemas {
             .optional("photo", .path),
             .optional("photo_alt", .text),
             Field("consent", .flag),
+            // The signed consent to publication (152-ФЗ): when, which document, and when withdrawn.
+            .optional("consent_date", .date),
+            .optional("consent_document", .text),
+            .optional("consent_withdrawn", .date),
         ])),
         "mentees": FileSchema(idKey: nil, record: RecordSchema([
             Field("category", .text),
@@ -81,7 +90,8 @@ public enum DataSchemas {
             Field("year", .text, unique: true),
             Field("mentors", .wholeNumber),
             Field("mentees", .wholeNumber),
-            Field("pairs", .table(.wholeNumber)),
+            // By form; counted from pairs.yml when absent, checked against it when typed.
+            .optional("pairs", .table(.wholeNumber)),
             Field("scores", .list(.record(RecordSchema([
                 Field("indicator", .text),
                 Field("value", .number),

@@ -11,6 +11,8 @@ public indirect enum FieldType: Sendable {
     case number
     case flag
     case date
+    /// A day (`2025-11-10`) or a whole month (`2025-11`), kept as written: a stage's bounds.
+    case dateOrMonth
     case oneOf([String])
     case list(FieldType)
     /// A mapping with free keys and values of one type.
@@ -37,6 +39,7 @@ public indirect enum FieldType: Sendable {
         case .number: return "a number"
         case .flag: return "true or false"
         case .date: return "a date like 2025-09-01"
+        case .dateOrMonth: return "a date like 2025-09-01 or a month like 2025-09"
         case .oneOf(let values): return "one of " + values.joined(separator: ", ")
         case .list: return "a list"
         case .table, .record: return "a set of keys"
@@ -53,6 +56,7 @@ public indirect enum FieldType: Sendable {
         case .number: return "число"
         case .flag: return "true или false"
         case .date: return "дата вида 2025-09-01"
+        case .dateOrMonth: return "дата вида 2025-09-01 или месяц вида 2025-09"
         case .oneOf(let values): return "одно из значений: " + values.joined(separator: ", ")
         case .list: return "список"
         case .table, .record: return "набор ключей"
@@ -144,6 +148,11 @@ struct SchemaValidator {
             return mismatch(node, type, keyPath)
         case .date:
             if let text = node.scalar?.text, let date = SimpleDate(parsing: text) { return .date(date) }
+            return mismatch(node, type, keyPath)
+        case .dateOrMonth:
+            if let text = node.scalar?.text, SimpleDate(parsing: text) != nil || SimpleDate(month: text) != nil {
+                return .string(text)
+            }
             return mismatch(node, type, keyPath)
         case .oneOf(let allowed):
             if let text = node.scalar?.text, node.scalar?.resolved != .null, allowed.contains(text) { return .string(text) }

@@ -26,6 +26,8 @@ public struct Site: Sendable {
     public var childrenByURL: [String: [Int]]
     /// Each tag as pages spell it → its slug (`/tags/<slug>/`); tags that give none are absent.
     public var tagSlugs: [String: String] = [:]
+    /// The day the site is built for (`--today`): what is published, and where the programme stands.
+    public var today: SimpleDate = .today
 
     public func page(at url: String) -> Page? {
         pageIndexByURL[url].map { pages[$0] }

@@ -129,7 +129,7 @@ public enum SiteLoader {
         try log.throwIfErrors()
         let site = Site(root: root, config: config, pages: pages, data: data, files: files,
                         urlBySource: urlBySource, unpublishedSources: unpublished, leftOut: leftOut.sorted { $0.location < $1.location },
-                        pageIndexByURL: indexByURL, childrenByURL: children, tagSlugs: tagSlugs)
+                        pageIndexByURL: indexByURL, childrenByURL: children, tagSlugs: tagSlugs, today: options.today)
         return (site, log.sorted)
     }
 
@@ -209,6 +209,12 @@ struct ContentInventory {
             let ext = name.contains(".") ? name.split(separator: ".").last!.lowercased() : ""
             if relative.hasPrefix("data/") && (ext == "yml" || ext == "yaml") {
                 if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
+                continue
+            }
+            // The curator's spreadsheets beside the YAML files (never published as files);
+            // the office programs' lock files (`~$mentors.xlsx`) are neither.
+            if relative.hasPrefix("data/"), relative.split(separator: "/").count == 2, Spreadsheet.extensions.contains(ext) {
+                if !name.hasPrefix("~$") { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
                 continue
             }
             if Page.isSource(relative) {

@@ -72,3 +72,21 @@ extension String {
         return String(s)
     }
 }
+
+extension SimpleDate {
+    /// The first day of a month written `YYYY-MM` (`2025-11`), or nil.
+    public init?(month text: String) {
+        let parts = text.trimmingCharacters(in: [" "]).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
+              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        self.init(year: y, month: m, day: 1)
+    }
+
+    /// The last day of this date's month.
+    public var endOfMonth: SimpleDate {
+        SimpleDate(year: year, month: month, day: SimpleDate.days(inMonth: month, year: year))!
+    }
+
+    /// The school year this day falls in, by the year it starts (September to August).
+    public var schoolYearStart: Int { month >= 9 ? year : year - 1 }
+}

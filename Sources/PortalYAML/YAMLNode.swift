@@ -15,6 +15,11 @@ public struct YAMLNode: Sendable {
     public struct Pair: Sendable {
         public var key: YAMLNode
         public var value: YAMLNode
+
+        public init(key: YAMLNode, value: YAMLNode) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// A scalar as written, and what YAML's rules make of it when unquoted.
@@ -22,6 +27,12 @@ public struct YAMLNode: Sendable {
         public var text: String
         public var quoted: Bool
         public var resolved: Resolved
+
+        public init(text: String, quoted: Bool, resolved: Resolved) {
+            self.text = text
+            self.quoted = quoted
+            self.resolved = resolved
+        }
     }
 
     public enum Resolved: Sendable, Equatable {
@@ -31,6 +42,14 @@ public struct YAMLNode: Sendable {
     public var kind: Kind
     public var line: Int
     public var column: Int
+
+    /// A node made from something other than YAML text (a spreadsheet's cell), placed where
+    /// that came from.
+    public init(kind: Kind, line: Int, column: Int) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+    }
 
     public func location(in path: String) -> SourceLocation {
         SourceLocation(path: path, line: line, column: column)

@@ -1,0 +1,114 @@
+import Foundation
+import PortalBuild
+import PortalCore
+import Testing
+
+/// Stages follow the calendar; figures are counted from the data and typed ones are checked.
+@Suite struct CalendarAndFiguresTests {
+    /// The repository's own site, built for a given day into a folder of this test.
+    static func realHome(today: String) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-calendar-\(UUID().uuidString)/Public")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        try Builder.build(BuildOptions(root: repositoryRoot, output: output, today: SimpleDate(parsing: today)!))
+        let html = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        return html.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
+            .replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+    }
+
+    @Test func theHomePageNamesTheStageOfTheBuildsDay() throws {
+        let january = try Self.realHome(today: "2026-01-15")
+        #expect(january.contains("Сейчас идёт этап 5 из 6 Организация работы ноябрь 2025 г. — апрель 2026 г."))
+        #expect(january.contains("Этап 4: завершён Этап 5: идёт сейчас Этап 6: запланирован"))
+
+        let october = try Self.realHome(today: "2025-09-20")
+        #expect(october.contains("Сейчас идёт этап 1 из 6"))
+        #expect(october.contains("Этап 1: идёт сейчас Этап 2: идёт сейчас Этап 3: запланирован"))
+
+        let after = try Self.realHome(today: "2026-11-29")
+        #expect(!after.contains("Сейчас идёт этап"))
+        #expect(after.contains("Программа завершена 31 мая 2026 г."))
+        #expect(after.contains("Этап 6. Завершение программы завершён май 2026 г."))
+
+        let before = try Self.realHome(today: "2025-06-01")
+        #expect(!before.contains("Сейчас идёт этап"))
+        #expect(before.contains("Программа начнётся 1 августа 2025 г."))
+    }
+
+    @Test func theHomePageFiguresAreCountedFromTheData() throws {
+        let home = try Self.realHome(today: "2026-01-15")
+        // 10 mentors with consent, 42 mentees in the bank's requests, 2 pairs working, 5 forms.
+        #expect(home.contains("Наставники в банке : 10 Запросы наставляемых : 42 Пары и группы работают : 2 Формы наставничества : 5"))
+        let summer = try Self.realHome(today: "2025-06-01")
+        #expect(summer.contains("Пары и группы работают : 0"))
+    }
+
+    @Test func aWrittenStatusThatDisagreesWithTheDatesIsAWarningAtItsLine() throws {
+        let site = try FixtureSite("programme")
+        let stages = try site.read("Content/data/stages.yml")
+        try site.write("Content/data/stages.yml", stages.replacingOccurrences(
+            of: "  status: in_progress", with: "  start: 2025-11\n  end: 2026-04\n  status: in_progress"))
+        #expect(try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("stages.yml") == true } == [])
+        let report = try site.build(today: "2026-11-29")
+        #expect(report.warnings.map { $0.formatted() }.filter { $0.contains("stages.yml") } == [
+            "Content/data/stages.yml:16:11: warning: stages[1].status: \"in_progress\" disagrees with the stage's dates (ноябрь 2025 г. – апрель 2026 г.): on 2026-11-29 it is \"done\"; remove status, the dates decide it",
+        ])
+    }
+
+    @Test func aStageEndingBeforeItStartsIsAnError() throws {
+        let site = try FixtureSite("programme")
+        let stages = try site.read("Content/data/stages.yml")
+        try site.write("Content/data/stages.yml", stages.replacingOccurrences(
+            of: "  status: in_progress", with: "  start: 2025-11\n  end: 2025-10-01"))
+        #expect(site.errors() == [
+            "Content/data/stages.yml:15:8: error: stages[1].end: the stage ends (2025-10-01) before it starts (2025-11-01)",
+        ])
+    }
+
+    @Test func aMonthThatIsNotOneIsRefused() throws {
+        let site = try FixtureSite("programme")
+        let stages = try site.read("Content/data/stages.yml")
+        try site.write("Content/data/stages.yml", stages.replacingOccurrences(of: "  status: in_progress", with: "  start: 2025-13\n  end: 2026-04"))
+        #expect(site.errors() == [
+            "Content/data/stages.yml:14:10: error: stages[1].start: expected a date like 2025-09-01 or a month like 2025-09, found \"2025-13\"",
+        ])
+    }
+
+    @Test func typedPairsThatDisagreeWithPairsYmlAreAWarningNamingBothPlaces() throws {
+        let site = try FixtureSite("programme")
+        // pairs.yml has one teacher-teacher pair from 2025-09-15: in 2025/2026.
+        try site.write("Content/data/monitoring.yml", """
+        - year: 2025/2026
+          mentors: 8
+          mentees: 12
+          pairs: {teacher-teacher: 5}
+          scores: []
+        - year: 2024/2025
+          mentors: 8
+          mentees: 12
+          pairs: {teacher-teacher: 5}
+          scores: []
+        """)
+        let report = try site.build(today: "2026-01-15")
+        #expect(report.warnings.map { $0.formatted() }.filter { $0.contains("monitoring.yml") } == [
+            "Content/data/monitoring.yml:4:28: warning: monitoring[0].pairs.teacher-teacher: 5 typed for 2025/2026, but Content/data/pairs.yml has 1 pairs and groups of this form in that school year; correct the figure or remove pairs: to have it counted",
+        ])
+        try site.write("Content/data/monitoring.yml", """
+        - year: 2025/2026
+          mentors: 8
+          mentees: 12
+          pairs: {teacher-teacher: 1}
+          scores: []
+        """)
+        #expect(try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("monitoring.yml") == true } == [])
+    }
+
+    @Test func aScoreAboveItsMaximumIsAnError() throws {
+        let site = try FixtureSite("programme")
+        let monitoring = try site.read("Content/data/monitoring.yml")
+        try site.write("Content/data/monitoring.yml", monitoring.replacingOccurrences(of: "value: 4.6, max: 5", with: "value: 46, max: 5"))
+        #expect(site.errors() == [
+            "Content/data/monitoring.yml:6:58: error: monitoring[0].scores[0].value: 46 is outside 0…5 (max)",
+        ])
+    }
+}
