@@ -55,7 +55,7 @@ let package = Package(
             .product(name: "FlyingSocks", package: "FlyingFox"),
         ]),
         .executableTarget(name: "portal", dependencies: [
-            "PortalBuild", "PortalServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PortalBuild", "PortalServe", "PortalProgramme", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalYAMLTests", dependencies: ["PortalYAML"]),

@@ -22,6 +22,8 @@ public struct DataFile: Sendable {
     public var withheldIDs: Set<String>
     /// Files under Content/ that only withheld entries name (their photos): never copied.
     public var withheldFiles: Set<String>
+    /// People who withdrew their consent (id → name), so that mentions of them can be found.
+    public var withdrawnNames: [String: String] = [:]
 }
 
 enum DataLoader {
@@ -84,6 +86,7 @@ enum DataLoader {
         var seenUnique: [String: [String: SourceLocation]] = [:]
         var withheld: Set<String> = []
         var withheldFiles: Set<String> = []
+        var withdrawn: [String: String] = [:]
         var publishedFiles: Set<String> = []
         /// Files an entry names: its path fields (a photo, a document's PDF).
         func files(of fields: [String: DataValue]) -> [String] {
@@ -124,6 +127,7 @@ enum DataLoader {
                 validator.log.warning(at: (refusal.key.flatMap { item[$0] } ?? item).location(in: path), refusal.message.english,
                                       ru: refusal.message.russian)
                 withhold(id, fields)
+                if refusal.key == "consent_withdrawn", let fullName = fields["name"]?.string { withdrawn[id ?? keyPath] = fullName }
                 continue
             }
             let publish = fields.removeValue(forKey: "publish_date")?.dateValue
@@ -160,7 +164,8 @@ enum DataLoader {
         } else {
             log.append(contentsOf: validator.log.diagnostics)
         }
-        return (DataFile(name: name, path: path, entries: entries, withheldIDs: withheld, withheldFiles: withheldFiles), nodes)
+        return (DataFile(name: name, path: path, entries: entries, withheldIDs: withheld, withheldFiles: withheldFiles,
+                         withdrawnNames: withdrawn), nodes)
     }
 
     /// Where each key and nested key was written: `name`, `pairs.teacher-teacher`, `scores[1].value`.

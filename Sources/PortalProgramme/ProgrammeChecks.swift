@@ -8,7 +8,21 @@ public enum ProgrammeChecks {
         var log = DiagnosticLog()
         stages(site: site, log: &log)
         monitoring(site: site, figures: Figures(site: site), log: &log)
+        withdrawnMentions(site: site, log: &log)
         return log.diagnostics
+    }
+
+    /// A page's own words that name someone who withdrew consent: portal does not rewrite a
+    /// teacher's text, so it says where the name is.
+    static func withdrawnMentions(site: Site, log: inout DiagnosticLog) {
+        for file in site.data.values.sorted(by: { $0.name < $1.name }) {
+            for (id, name) in file.withdrawnNames.sorted(by: { $0.key < $1.key }) {
+                for at in NameMentions.find(name, in: site) {
+                    log.warning(at: at, "this page names \"\(name)\" (\(id)), who withdrew consent to the processing of personal data: remove the mention",
+                                ru: "на этой странице названо имя «\(name)» (\(id)), а согласие на обработку персональных данных отозвано: уберите упоминание")
+                }
+            }
+        }
     }
 
     static func stages(site: Site, log: inout DiagnosticLog) {
