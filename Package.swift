@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
         .testTarget(name: "PortalTemplatesTests", dependencies: ["PortalTemplates"]),
         .testTarget(name: "PortalProgrammeTests", dependencies: ["PortalProgramme", "PortalContent", "PortalCore"]),
-        .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "PortalImages"]),
+        .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "PortalImages", "PortalProgramme", "ZIPFoundation"]),
         .testTarget(name: "PortalImagesTests", dependencies: ["PortalImages"]),
         .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),
         .testTarget(name: "PortalFuzzTests", dependencies: [

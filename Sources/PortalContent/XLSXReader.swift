@@ -35,7 +35,7 @@ enum XLSXReader {
             do {
                 return try decoder.decode(T.self, from: data)
             } catch {
-                throw failure("the part \(name) is not valid XML", "часть \(name) — не корректный XML")
+                throw failure("the part \(name) is not valid XML (\(error))", "часть \(name) — не корректный XML")
             }
         }
 
@@ -91,7 +91,18 @@ enum XLSXReader {
         struct Sheets: Decodable { var sheet: [Sheet] }
         struct Sheet: Decodable {
             var relationshipID: String
-            enum CodingKeys: String, CodingKey { case relationshipID = "id" }
+            /// `r:id` as Excel and LibreOffice write it (XMLCoder keeps an attribute's prefix).
+            struct Key: CodingKey {
+                var stringValue: String
+                init(stringValue: String) { self.stringValue = stringValue }
+                var intValue: Int? { nil }
+                init?(intValue: Int) { nil }
+            }
+            init(from decoder: Decoder) throws {
+                let container = try decoder.container(keyedBy: Key.self)
+                let key = container.allKeys.first { $0.stringValue == "r:id" || $0.stringValue.hasSuffix(":id") || $0.stringValue == "id" }
+                relationshipID = try key.map { try container.decode(String.self, forKey: $0) } ?? ""
+            }
         }
         var sheets: Sheets
     }
