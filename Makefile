@@ -41,6 +41,7 @@ test-deps:
 	  command -v node >/dev/null || missing="$$missing nodejs"; \
 	  command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	  $(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
+	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; \
 	    $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq $$missing || echo "could not install$$missing"; fi
 	@$(MAKE) --no-print-directory $(VENV)/.installed

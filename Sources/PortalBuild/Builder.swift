@@ -331,7 +331,7 @@ enum ExtraOutputs {
                 outputs.append(Output(path: path, content: redirect(to: page, site: site), reason: "alias of \(page.source)"))
             }
         }
-        return outputs
+        return outputs + ReportFiles.outputs(site: site)
     }
 
     static func redirect(to page: Page, site: Site) -> String {

@@ -167,6 +167,7 @@ enum ProgrammeData {
             data["monitoring"] = Charts.monitoring(years, forms: byID["forms"] ?? [:])
         }
         data["figures"] = ProgrammeViews.figures(site: site)
+        data["reports"] = ReportFiles.templateValues(site: site)
         return data
     }
 

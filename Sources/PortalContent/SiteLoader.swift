@@ -55,6 +55,7 @@ public enum SiteLoader {
         }
         PageNames.checkAliases(pages, log: &log)
         pages += CollectionPages.make(config: config, data: data, log: &log)
+        pages += ReportPages.make(pages: pages, data: data, today: options.today)
         let tagSlugs = TagPages.slugs(of: pages)
         pages += TagPages.make(pages: pages, slugs: tagSlugs, language: config.language)
 
