@@ -28,6 +28,12 @@ enum ProgrammeData {
             for entry in file.entries {
                 var dict = entry.fields.mapValues(\.templateValue)
                 images.addImages(to: &dict, fields: entry.fields, pathFields: pathFields(schema), config: site.config)
+                if name == "forms" {
+                    // Where to apply for the form: its apply_url (a Yandex or Google Form), or the contacts page.
+                    let apply = entry.fields["apply_url"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+                    dict["apply_href"] = apply ?? "/contacts/"
+                    dict["apply_external"] = apply != nil
+                }
                 if let id = entry.id, let url = itemURLs[name]?[id] {
                     dict["url"] = site.config.href(url)
                     dict["permalink"] = PageSummary.permalink(url, config: site.config)
@@ -119,7 +125,8 @@ enum ProgrammeData {
                 return index
             }
             let pairsByMentor = byMentor(resolved["pairs"] ?? []) {
-                ["id": $0["id"] ?? "", "mentee": $0["mentee"] ?? "", "status": $0["status"] ?? ""]
+                ["id": $0["id"] ?? "", "mentee": $0["mentee"] ?? "", "status": $0["status"] ?? "",
+                 "is_active": ($0["status"] as? String) == "active"]
             }
             let casesByMentor = byMentor(data["cases"] as? [[String: Any]] ?? []) {
                 ["title": $0["title"] ?? "", "url": $0["url"] ?? "", "year": $0["year"] ?? ""]

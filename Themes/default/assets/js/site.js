@@ -140,7 +140,11 @@
         if (ok) shown += 1;
       });
       groups.forEach(function (group) {
-        group.hidden = !$$('.mentor-card', group).some(function (card) { return !card.hidden; });
+        var visible = $$('.mentor-card', group).filter(function (card) { return !card.hidden; }).length;
+        group.hidden = visible === 0;
+        // The group's count says how many of it the filter shows («Педагог 2», not the 6 of it).
+        var badge = $('.mentor-group__count', group);
+        if (badge) badge.textContent = String(visible);
       });
       if (empty) empty.hidden = shown !== 0;
       if (count) {
