@@ -5,7 +5,8 @@ import PortalProgramme
 /// and their tables as CSV files beside each report page for the region's reporting.
 enum ReportFiles {
     static func reports(site: Site) -> [AnnualReport] {
-        AnnualReport.all(site: site).filter { site.page(at: $0.url) != nil }
+        guard site.page(at: "/report/") != nil else { return [] }
+        return AnnualReport.all(site: site).filter { site.page(at: $0.url) != nil }
     }
 
     static func outputs(site: Site) -> [ExtraOutputs.Output] {
@@ -18,7 +19,13 @@ enum ReportFiles {
     }
 
     static func templateValues(site: Site) -> [[String: Any]] {
-        reports(site: site).reversed().map { report in
+        let reports = reports(site: site)
+        if reports.isEmpty { return [] }
+        var caseURLs: [String: String] = [:]
+        for page in site.pages where page.url.hasPrefix("/cases/") {
+            if let id = page.entry?["id"]?.string { caseURLs[id] = page.url }
+        }
+        return reports.reversed().map { report in
             [
                 "url": report.url,
                 "permalink": PageSummary.permalink(report.url, config: site.config),
@@ -35,9 +42,7 @@ enum ReportFiles {
                 },
                 "cases": report.cases.map { entry -> [String: Any] in
                     var c = entry.fields.mapValues(\.templateValue)
-                    if let id = entry.id, let page = site.pages.first(where: { $0.entry?["id"]?.string == id && $0.url.hasPrefix("/cases/") }) {
-                        c["url"] = page.url
-                    }
+                    if let id = entry.id, let url = caseURLs[id] { c["url"] = url }
                     return c
                 },
                 "events": report.events.map { ["title": $0.title, "url": $0.url, "date": $0.date?.templateValue ?? [:]] as [String: Any] },

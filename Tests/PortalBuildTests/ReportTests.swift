@@ -24,7 +24,9 @@ import Testing
         // 2024/2025: both pairs of that year completed in it; its case and its news.
         let earlier = try site.text("report/2024-2025/index.html")
         #expect(earlier.contains("<tr><th scope=\"row\">Завершили работу в этом учебном году</th><td>2</td></tr>"))
-        #expect(earlier.contains("Итоги") || earlier.contains("итоги"))
+        #expect(earlier.contains("<li><a href=\"/cases/pervyy-god-v-professii/\">Первый год в профессии: от адаптации до открытого урока</a>"))
+        #expect(earlier.contains("<time datetime=\"2025-05-28\">"))
+        #expect(!page.contains("/cases/pervyy-god-v-professii/"), "a 2025 case belongs to 2024/2025")
         // Linked from monitoring.
         let monitoring = try site.html("monitoring/index.html")
         #expect(monitoring.contains("<a href=\"/report/2025-2026/\">2025/2026 учебный год</a>"))
