@@ -2,6 +2,7 @@ import Foundation
 import PortalContent
 import PortalCore
 import PortalMarkdown
+import PortalProgramme
 import PortalTemplates
 
 public struct CheckReport: Sendable {
@@ -26,6 +27,7 @@ public enum LinkChecker {
 
         var log = DiagnosticLog()
         log.append(contentsOf: warnings)
+        log.append(contentsOf: ProgrammeChecks.run(site: site))
         for output in rendered { log.append(contentsOf: output.diagnostics) }
         // A link the Markdown stage already found broken is not reported a second time.
         let alreadyReported = Set(log.diagnostics.compactMap(\.location).filter { $0.line != nil })

@@ -112,3 +112,14 @@ import Testing
         ])
     }
 }
+
+extension CalendarAndFiguresTests {
+    @Test func portalCheckReportsWhatTheBuildWarnsAbout() throws {
+        let site = try FixtureSite("programme")
+        let stages = try site.read("Content/data/stages.yml")
+        try site.write("Content/data/stages.yml", stages.replacingOccurrences(
+            of: "  status: in_progress", with: "  start: 2025-11\n  end: 2026-04\n  status: in_progress"))
+        let report = try LinkChecker.check(BuildOptions(root: site.root, output: site.output, today: SimpleDate(parsing: "2026-11-29")!))
+        #expect(report.diagnostics.map { $0.formatted() }.contains { $0.hasPrefix("Content/data/stages.yml:16:11: warning: stages[1].status:") })
+    }
+}
