@@ -58,6 +58,19 @@ import ZIPFoundation
         #expect(errors.first?.hasPrefix("Content/data/mentors.csv:1:7: error: the column \"Стажж\" is not a key of this file; allowed columns: id (Идентификатор), name (Фио)") == true)
     }
 
+    @Test func aPersonalColumnInTheMenteeBankIsRefusedWithTheReason() throws {
+        let site = try FixtureSite("programme")
+        try site.remove("Content/data/mentees.yml")
+        try site.write("Content/data/mentees.csv", "Категория;Запрос;Форма наставничества;Количество;ФИО\nмолодой специалист;адаптация;teacher-teacher;3;Петрова Мария\n")
+        #expect(site.errors() == [
+            "Content/data/mentees.csv:1:5: error: personal data (\"ФИО\") is not allowed in mentees.yml: the mentee bank is published, so it holds only anonymous requests (category, request, form, count); keep names and contacts in the school's internal records",
+        ])
+        // Without it the semicolon-separated table is read.
+        try site.write("Content/data/mentees.csv", "Категория;Запрос;Форма наставничества;Количество\nмолодой специалист;адаптация;teacher-teacher;3\n")
+        #expect(site.errors() == [])
+        #expect(try site.text("all/index.html").contains("<p>учитель — учитель: 3</p>"))
+    }
+
     @Test func twoSourcesForOneCollectionIsAnError() throws {
         let site = try Self.site(with: "mentors.csv")
         try FileManager.default.copyItem(at: testsDirectory.appendingPathComponent("Fixtures/sites/programme/Content/data/mentors.yml"),
