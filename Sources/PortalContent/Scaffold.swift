@@ -74,6 +74,8 @@ public enum Scaffold {
               about: |
                 Несколько слов о наставнике.
               consent: false     # true только после письменного согласия на обработку персональных данных
+              # consent_date: 2025-09-01                # дата подписанного согласия
+              # consent_document: "согласие № 1 от 01.09.2025"  # реквизиты согласия (их покажет portal audit)
 
             """)
         }
@@ -97,6 +99,15 @@ public enum Scaffold {
 
     static func append(to relative: String, id: String, root: URL, entry: String) throws(Diagnostic) -> String {
         let url = root.appendingPathComponent(relative)
+        // A base kept as a spreadsheet gets its new row there: a YAML file beside it would be a
+        // second source for the same collection.
+        for ext in Spreadsheet.extensions.sorted() {
+            let sheet = (relative as NSString).deletingPathExtension + "." + ext
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(sheet).path) {
+                throw .error(at: SourceLocation(path: sheet), "this collection is kept in \(sheet): add the new row there; nothing was added",
+                             ru: "эти данные ведутся в таблице \(sheet): добавьте новую строку в неё; ничего не добавлено")
+            }
+        }
         var existing = ""
         if FileManager.default.fileExists(atPath: url.path) {
             existing = try SourceText.read(url, path: relative)

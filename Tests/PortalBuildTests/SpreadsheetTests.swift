@@ -1,5 +1,6 @@
 import Foundation
 import PortalBuild
+import PortalContent
 import PortalCore
 import Testing
 import ZIPFoundation
@@ -147,5 +148,13 @@ import ZIPFoundation
         #expect(site.errors() == [
             "Content/data/mentors.xlsx: error: cannot read the workbook: it is not a ZIP container; save it again as an Excel workbook (.xlsx)",
         ])
+    }
+}
+
+extension SpreadsheetTests {
+    @Test func portalNewMentorDoesNotMakeASecondSourceBesideASpreadsheet() throws {
+        let site = try Self.site(with: "mentors.csv")
+        #expect(throws: Diagnostic.self) { try Scaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: site.root) }
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/data/mentors.yml").path))
     }
 }
