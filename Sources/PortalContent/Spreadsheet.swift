@@ -18,6 +18,8 @@ struct Spreadsheet {
     var header: [Cell]
     var rows: [[Cell]]
     var kind: Kind
+    /// The workbook counts days from 1904 (old Excel for Mac), not from 1900.
+    var date1904 = false
 
     enum Kind { case csv, xlsx }
 

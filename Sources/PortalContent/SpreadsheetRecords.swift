@@ -50,7 +50,7 @@ enum SpreadsheetRecords {
                 guard let field = columns[cell.column] else { continue }
                 let key = YAMLNode(kind: .scalar(.init(text: field.name, quoted: false, resolved: .string(field.name))),
                                    line: cell.row, column: cell.column)
-                pairs.append(.init(key: key, value: value(cell, as: field.type)))
+                pairs.append(.init(key: key, value: value(cell, as: field.type, date1904: sheet.date1904)))
             }
             // A column missing from this row (a short CSV line) is an empty cell.
             for (column, field) in columns where !row.contains(where: { $0.column == column }) && field.required {
@@ -67,7 +67,7 @@ enum SpreadsheetRecords {
         YAMLNode(kind: .scalar(.init(text: "", quoted: false, resolved: .null)), line: line, column: column)
     }
 
-    static func value(_ cell: Spreadsheet.Cell, as type: FieldType) -> YAMLNode {
+    static func value(_ cell: Spreadsheet.Cell, as type: FieldType, date1904: Bool = false) -> YAMLNode {
         let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
         func scalar(_ text: String, _ resolved: YAMLNode.Resolved) -> YAMLNode {
             YAMLNode(kind: .scalar(.init(text: text, quoted: true, resolved: resolved)), line: cell.row, column: cell.column)
@@ -79,7 +79,7 @@ enum SpreadsheetRecords {
         switch type {
         case .list(let element):
             let items = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            return YAMLNode(kind: .sequence(items.map { value(Spreadsheet.Cell(text: $0, row: cell.row, column: cell.column), as: element) }),
+            return YAMLNode(kind: .sequence(items.map { value(Spreadsheet.Cell(text: $0, row: cell.row, column: cell.column), as: element, date1904: date1904) }),
                             line: cell.row, column: cell.column)
         case .wholeNumber:
             if let number = Double(text.replacingOccurrences(of: ",", with: ".")), number == number.rounded(), abs(number) < 1e15 {
@@ -96,7 +96,8 @@ enum SpreadsheetRecords {
             default: break
             }
         case .date, .dateOrMonth:
-            if let iso = date(text, isNumber: cell.isNumber, monthAllowed: { if case .dateOrMonth = type { true } else { false } }()) {
+            if let iso = date(text, isNumber: cell.isNumber, monthAllowed: { if case .dateOrMonth = type { true } else { false } }(),
+                              date1904: date1904) {
                 return scalar(iso, .string(iso))
             }
         default:
@@ -107,7 +108,7 @@ enum SpreadsheetRecords {
 
     /// `2025-09-01`, `01.09.2025`, Excel's day number (days since 1899-12-30), or a month
     /// (`2025-11`, `11.2025`) where a month will do; as ISO text.
-    static func date(_ text: String, isNumber: Bool, monthAllowed: Bool) -> String? {
+    static func date(_ text: String, isNumber: Bool, monthAllowed: Bool, date1904: Bool = false) -> String? {
         if let date = SimpleDate(parsing: text) { return date.iso }
         if monthAllowed, SimpleDate(month: text) != nil { return text }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -120,7 +121,8 @@ enum SpreadsheetRecords {
             return String(month.iso.prefix(7))
         }
         if isNumber || text.allSatisfy(\.isNumber), let serial = Double(text), serial >= 1, serial < 2_958_466 {
-            return excelDate(Int(serial)).iso
+            // The 1904 system counts 1462 days fewer for the same day.
+            return excelDate(Int(serial) + (date1904 ? 1462 : 0)).iso
         }
         return nil
     }

@@ -41,8 +41,10 @@ enum XLSXReader {
 
         // The first sheet: the workbook's first <sheet>, its relationship's target.
         var sheetPath = "xl/worksheets/sheet1.xml"
+        var date1904 = false
         if let workbookData = try part("xl/workbook.xml"), let relsData = try part("xl/_rels/workbook.xml.rels") {
             let workbook = try decode(Workbook.self, workbookData, "xl/workbook.xml")
+            date1904 = ["1", "true"].contains(workbook.workbookPr?.date1904 ?? "")
             let rels = try decode(Relationships.self, relsData, "xl/_rels/workbook.xml.rels")
             if let first = workbook.sheets.sheet.first, let target = rels.relationship.first(where: { $0.id == first.relationshipID })?.target {
                 sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
@@ -81,8 +83,8 @@ enum XLSXReader {
             }
             if !cells.isEmpty { rows.append(cells) }
         }
-        guard let header = rows.first else { return Spreadsheet(header: [], rows: [], kind: .xlsx) }
-        return Spreadsheet(header: header, rows: Array(rows.dropFirst()), kind: .xlsx)
+        guard let header = rows.first else { return Spreadsheet(header: [], rows: [], kind: .xlsx, date1904: date1904) }
+        return Spreadsheet(header: header, rows: Array(rows.dropFirst()), kind: .xlsx, date1904: date1904)
     }
 
     // The parts of the XML this reader needs; everything else is ignored.
@@ -104,7 +106,9 @@ enum XLSXReader {
                 relationshipID = try key.map { try container.decode(String.self, forKey: $0) } ?? ""
             }
         }
+        struct Properties: Decodable { var date1904: String? }
         var sheets: Sheets
+        var workbookPr: Properties?
     }
 
     struct Relationships: Decodable {

@@ -133,6 +133,14 @@ import ZIPFoundation
         try checkPublished(site)
         #expect(try site.text("all/index.html").contains("<p class=\"mentor-data\">ivanova-anna: [математика] 18 2025-09-02</p>"))
 
+        // A workbook of old Excel for Mac counts days from 1904: the same day is 1462 fewer.
+        var mac = parts
+        mac["xl/workbook.xml"] = parts["xl/workbook.xml"]!.replacingOccurrences(of: "<sheets>", with: "<workbookPr date1904=\"1\"/><sheets>")
+        mac["xl/worksheets/data.xml"] = parts["xl/worksheets/data.xml"]!.replacingOccurrences(of: "<v>45902</v>", with: "<v>44440</v>")
+        try write(mac)
+        try site.build()
+        #expect(try site.text("all/index.html").contains("<p class=\"mentor-data\">ivanova-anna: [математика] 18 2025-09-02</p>"))
+
         var broken = parts
         broken["xl/worksheets/data.xml"] = parts["xl/worksheets/data.xml"]!.replacingOccurrences(of: "<c r=\"G3\"><v>5</v></c>", with: cell("G3", "пять"))
         try write(broken)
