@@ -152,9 +152,19 @@ enum DataLoader {
                 guard location.path == path, let row = location.line, let column = location.column else { return location }
                 return sheet.location(row: row, column: column, path: path)
             }
+            // Messages that name another place of the file (`already used at …`) name its cell too.
+            func cells(in text: String) -> String {
+                var result = text
+                while let range = result.range(of: "\(path):[0-9]+:[0-9]+", options: .regularExpression) {
+                    let parts = result[range].dropFirst(path.count + 1).split(separator: ":").compactMap { Int($0) }
+                    result.replaceSubrange(range, with: cell(SourceLocation(path: path, line: parts[0], column: parts[1])).description)
+                }
+                return result
+            }
             log.append(contentsOf: validator.log.diagnostics.map { diagnostic in
                 var d = diagnostic
                 d.location = d.location.map(cell)
+                d.message = Message(cells(in: d.message.english), ru: cells(in: d.message.russian))
                 return d
             })
             for i in entries.indices {
@@ -267,12 +277,14 @@ enum DataLoader {
                                       ru: "\(name)[\(index)].\(field.name): «\(id)» ссылается на Content/data/\(target).yml, а такого файла нет")
                             continue
                         }
+                        // The file as the curator keeps it: mentors.yml, or mentors.xlsx.
+                        let targetFile = files[target].map { ($0.0.path as NSString).lastPathComponent } ?? "\(target).yml"
                         if !ids.contains(id) {
                             let hint = SchemaValidator.closest(to: id, in: Array(ids)).map { " (did you mean \"\($0)\"?)" } ?? ""
                             let hintRu = SchemaValidator.closest(to: id, in: Array(ids)).map { " (может быть, «\($0)»?)" } ?? ""
                             log.error(at: v.location(in: file.path),
-                                      "\(name)[\(index)].\(field.name): there is no \"\(id)\" in \(target).yml\(hint)",
-                                      ru: "\(name)[\(index)].\(field.name): в \(target).yml нет записи «\(id)»\(hintRu)")
+                                      "\(name)[\(index)].\(field.name): there is no \"\(id)\" in \(targetFile)\(hint)",
+                                      ru: "\(name)[\(index)].\(field.name): в \(targetFile) нет записи «\(id)»\(hintRu)")
                         }
                     }
                 }

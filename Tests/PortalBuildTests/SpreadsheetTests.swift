@@ -147,6 +147,14 @@ import ZIPFoundation
         #expect(site.errors() == [
             "Content/data/mentors.xlsx:G3: error: mentors[1].experience_years: expected a whole number, found \"пять\"",
         ])
+        var twice = parts
+        twice["xl/worksheets/data.xml"] = parts["xl/worksheets/data.xml"]!.replacingOccurrences(of: cell("A3", "hidden-mentor"), with: cell("A3", "ivanova-anna"))
+        try write(twice)
+        #expect(site.errors() == [
+            "Content/data/cases.yml:5:27: error: cases[0].mentors: there is no \"hidden-mentor\" in mentors.xlsx",
+            "Content/data/mentors.xlsx:A3: error: mentors[1].id: \"ivanova-anna\" is already used at Content/data/mentors.xlsx:A2",
+            "Content/data/pairs.yml:3:27: error: pairs[0].mentors: there is no \"hidden-mentor\" in mentors.xlsx",
+        ])
     }
 
     @Test func aFileThatIsNotAWorkbookIsAnErrorNotACrash() throws {
