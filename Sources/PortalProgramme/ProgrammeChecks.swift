@@ -51,6 +51,11 @@ public enum ProgrammeChecks {
                           ru: "\(keyPath).end: этап заканчивается (\(period.end.russian)) раньше, чем начинается (\(period.start.russian))")
                 continue
             }
+            if let written = stage.fields["period"]?.string, dashless(written) != dashless(period.russian) {
+                log.warning(at: at("period"),
+                            "\(keyPath).period: \"\(written)\" disagrees with start and end (\(period.russian)), which the site shows; remove period",
+                            ru: "\(keyPath).period: «\(written)» не совпадает с start и end (\(period.russian)) — на сайте показаны они; удалите period")
+            }
             let computed = period.status(on: site.today)
             if let written = stage.fields["status"]?.string, written != computed.rawValue {
                 log.warning(at: at("status"),
@@ -58,6 +63,11 @@ public enum ProgrammeChecks {
                             ru: "\(keyPath).status: «\(written)» не совпадает со сроками этапа (\(period.russian)): на \(site.today.russian) этап \(statusRussian(computed)); удалите status — статус следует из дат")
             }
         }
+    }
+
+    /// Periods compared as words: «–», «—» and «-» and the spaces around them are alike.
+    static func dashless(_ text: String) -> String {
+        text.split(whereSeparator: { " –—-\u{00A0}".contains($0) }).joined(separator: " ")
     }
 
     static func statusRussian(_ status: StagePeriod.Status) -> String {

@@ -55,6 +55,19 @@ import Testing
         ])
     }
 
+    @Test func aWrittenPeriodThatDisagreesWithTheDatesIsAWarning() throws {
+        let site = try FixtureSite("programme")
+        let stages = try site.read("Content/data/stages.yml")
+        try site.write("Content/data/stages.yml", stages.replacingOccurrences(
+            of: "  status: in_progress", with: "  start: 2025-11\n  end: 2026-04\n  period: ноябрь 2025 г. — апрель 2026 г."))
+        #expect(try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("stages.yml") == true } == [])
+        try site.write("Content/data/stages.yml", stages.replacingOccurrences(
+            of: "  status: in_progress", with: "  start: 2025-11\n  end: 2026-04\n  period: ноябрь – май"))
+        #expect(try site.build(today: "2026-01-15").warnings.map { $0.formatted() }.filter { $0.contains("stages.yml") } == [
+            "Content/data/stages.yml:16:11: warning: stages[1].period: \"ноябрь – май\" disagrees with start and end (ноябрь 2025 г. – апрель 2026 г.), which the site shows; remove period",
+        ])
+    }
+
     @Test func aStageEndingBeforeItStartsIsAnError() throws {
         let site = try FixtureSite("programme")
         let stages = try site.read("Content/data/stages.yml")
