@@ -9,7 +9,27 @@ public enum ProgrammeChecks {
         stages(site: site, log: &log)
         monitoring(site: site, figures: Figures(site: site), log: &log)
         withdrawnMentions(site: site, log: &log)
+        pairs(site: site, log: &log)
         return log.diagnostics
+    }
+
+    /// A pair's status must agree with its dates, or the counts by school year and the list disagree.
+    static func pairs(site: Site, log: inout DiagnosticLog) {
+        for (index, pair) in site.entries("pairs").enumerated() {
+            guard let status = pair.fields["status"]?.string, let start = pair.fields["start"]?.dateValue else { continue }
+            let at = pair.keyLocations["status"] ?? pair.location
+            let end = pair.fields["end"]?.dateValue
+            if let end, end < start {
+                log.error(at: pair.keyLocations["end"] ?? at, "pairs[\(index)].end: the pair ends (\(end.iso)) before it starts (\(start.iso))",
+                          ru: "pairs[\(index)].end: пара завершает работу (\(end.russian)) раньше, чем начинает (\(start.russian))")
+            } else if status == "active", let end, end < site.today {
+                log.warning(at: at, "pairs[\(index)].status: \"active\", but the pair ended on \(end.iso); write status: completed",
+                            ru: "pairs[\(index)].status: «active», но пара завершила работу \(end.russian); укажите status: completed")
+            } else if status == "completed", end == nil {
+                log.warning(at: at, "pairs[\(index)].status: \"completed\" needs the end date (end:), so the pair is counted in the right school years",
+                            ru: "pairs[\(index)].status: для «completed» укажите дату завершения (end:), чтобы пара учитывалась в нужных учебных годах")
+            }
+        }
     }
 
     /// A page's own words that name someone who withdrew consent: portal does not rewrite a

@@ -116,6 +116,19 @@ import Testing
         #expect(try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("monitoring.yml") == true } == [])
     }
 
+    @Test func aPairsStatusMustAgreeWithItsDates() throws {
+        let site = try FixtureSite("programme")
+        let pairs = try site.read("Content/data/pairs.yml")
+        try site.write("Content/data/pairs.yml", pairs.replacingOccurrences(of: "  status: active", with: "  end: 2025-12-20\n  status: active"))
+        #expect(try site.build(today: "2026-01-15").warnings.map { $0.formatted() }.filter { $0.contains("pairs.yml") } == [
+            "Content/data/pairs.yml:8:11: warning: pairs[0].status: \"active\", but the pair ended on 2025-12-20; write status: completed",
+        ])
+        try site.write("Content/data/pairs.yml", pairs.replacingOccurrences(of: "  status: active", with: "  status: completed"))
+        #expect(try site.build(today: "2026-01-15").warnings.map { $0.formatted() }.filter { $0.contains("pairs.yml") } == [
+            "Content/data/pairs.yml:7:11: warning: pairs[0].status: \"completed\" needs the end date (end:), so the pair is counted in the right school years",
+        ])
+    }
+
     @Test func aScoreAboveItsMaximumIsAnError() throws {
         let site = try FixtureSite("programme")
         let monitoring = try site.read("Content/data/monitoring.yml")
