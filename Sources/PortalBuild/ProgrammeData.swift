@@ -81,7 +81,8 @@ enum ProgrammeData {
             data["current_stage"] = stages.first { ($0["status"] as? String) == "in_progress" }
             var moment = ProgrammeViews.moment(site: site)
             if let next = moment["next_index"] as? Int, next < stages.count { moment["next"] = stages[next] }
-            data["programme_moment"] = moment
+            // Only a moment to tell (before, after, between stages): an empty one would be an empty card.
+            if !moment.isEmpty { data["programme_moment"] = moment }
             data["stages"] = stages.map { stage -> [String: Any] in
                 var s = stage
                 let status = stage["status"] as? String ?? ""
