@@ -31,7 +31,7 @@ enum ProgrammeData {
                 if name == "forms" {
                     // Where to apply for the form: its apply_url (a Yandex or Google Form), or the contacts page.
                     let apply = entry.fields["apply_url"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-                    dict["apply_href"] = apply ?? "/contacts/"
+                    dict["apply_href"] = apply ?? site.config.href("/contacts/")
                     dict["apply_external"] = apply != nil
                 }
                 if let id = entry.id, let url = itemURLs[name]?[id] {

@@ -23,17 +23,17 @@ enum ReportFiles {
         if reports.isEmpty { return [] }
         var caseURLs: [String: String] = [:]
         for page in site.pages where page.url.hasPrefix("/cases/") {
-            if let id = page.entry?["id"]?.string { caseURLs[id] = page.url }
+            if let id = page.entry?["id"]?.string { caseURLs[id] = site.config.href(page.url) }
         }
         return reports.reversed().map { report in
             [
-                "url": report.url,
+                "url": site.config.href(report.url),
                 "permalink": PageSummary.permalink(report.url, config: site.config),
                 "year": report.year.name,
                 "tables": report.tables.map { table -> [String: Any] in
                     [
                         "caption": table.caption,
-                        "csv_url": report.url + table.file,
+                        "csv_url": site.config.href(report.url + table.file),
                         "file": table.file,
                         "header": table.header,
                         "rows": table.rows.map { ["head": $0.first ?? "", "cells": Array($0.dropFirst())] },
@@ -45,7 +45,7 @@ enum ReportFiles {
                     if let id = entry.id, let url = caseURLs[id] { c["url"] = url }
                     return c
                 },
-                "events": report.events.map { ["title": $0.title, "url": $0.url, "date": $0.date?.templateValue ?? [:]] as [String: Any] },
+                "events": report.events.map { ["title": $0.title, "url": site.config.href($0.url), "date": $0.date?.templateValue ?? [:]] as [String: Any] },
                 "documents": report.documents.map { $0.fields.mapValues(\.templateValue) },
             ] as [String: Any]
         }

@@ -33,3 +33,24 @@ import Testing
         #expect(try !site.text("report/2025-2026/index.html").contains("образца"))
     }
 }
+
+extension ProgrammeWordsTests {
+    /// A new school's site carries only the programme's own sentences too, and no sample note.
+    @Test func aStarterSiteCarriesOnlyTheProgrammesOwnWords() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("portal-words-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let site = base.appendingPathComponent("site")
+        let made = try CommandLineTests().run(["init", site.path, "--school", "МБОУ СОШ № 1 г. Михайловска"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let stages = try String(contentsOf: site.appendingPathComponent("Content/data/stages.yml"), encoding: .utf8)
+        let goals = stages.split(separator: "\n").filter { $0.hasPrefix("  goal:") || $0.hasPrefix("  result:") }
+        #expect(goals == [
+            "  goal: \"Главная задача этапа – поиск потенциальных наставников для формирования базы.\"",
+            "  result: \"Результат этапа – сформированный банк наставляемых с перечнем запросов, необходимых для подбора кандидатов в наставники на следующем этапе.\"",
+        ])
+        let config = try String(contentsOf: site.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+        #expect(!config.contains("sample_data"))
+        let mentors = try String(contentsOf: site.appendingPathComponent("Content/data/mentors.yml"), encoding: .utf8)
+        #expect(mentors.contains("#   consent_date: 2026-09-01"))
+    }
+}
