@@ -38,3 +38,20 @@ import Testing
         #expect(!site.exists("report"))
     }
 }
+
+extension ReportTests {
+    /// In a subfolder of the school's site the report keeps its tables and its links.
+    @Test func aReportUnderABasePath() throws {
+        let site = try ConsentTests.realSiteCopy()
+        var options = BuildOptions(root: site.root, output: site.output, today: SimpleDate(parsing: "2026-01-15")!)
+        options.baseURL = "https://school.example.ru/nastavnichestvo/"
+        try Builder.build(options)
+        let page = try site.text("report/2025-2026/index.html")
+        #expect(page.contains("<tr><th scope=\"row\">Учитель — учитель</th><td>2</td></tr>"))
+        #expect(page.contains("<a href=\"/nastavnichestvo/report/2025-2026/pairs.csv\" download>"))
+        let monitoring = try site.html("monitoring/index.html")
+        #expect(monitoring.contains("<a href=\"/nastavnichestvo/report/2025-2026/\">2025/2026 учебный год</a>"))
+        let mentees = try site.text("mentees/index.html")
+        #expect(mentees.contains("href=\"/nastavnichestvo/contacts/\">Найти наставника"))
+    }
+}
