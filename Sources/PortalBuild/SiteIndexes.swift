@@ -18,6 +18,15 @@ enum SiteIndexes {
     /// The paths written, known before rendering (to claim them and make their folders).
     static func paths(site: Site) -> [String] {
         ["search-index.json", "sitemap.xml", "robots.txt"] + (site.pages.contains(where: isNews) ? [feedPath] : [])
+            + (searchIsSharded(site: site) ? ["search/d-0.json"] : [])
+    }
+
+    /// A site of more than this many searchable pages gets a sharded search index (a manifest and
+    /// fragments under search/): a visitor loads only what a query needs. A smaller one gets one file.
+    static let shardedAbove = 300
+
+    static func searchIsSharded(site: Site) -> Bool {
+        site.pages.lazy.filter(isSearchable).count > shardedAbove
     }
 
     /// Where the news feed is written (the site's `feed_url` points here).
@@ -79,13 +88,14 @@ enum SiteIndexes {
         let config = site.config
         var outputs: [ExtraOutputs.Output] = []
         let documents = contributions.compactMap(\.search)
-        // A browser loads the whole index: on a large site each page keeps a shorter text for
-        // snippets, so 10,000 pages stay a few megabytes rather than 26.
-        let textLimit = documents.count > 2_000 ? 240 : SearchIndex.defaultTextLimit
-        let searchIndex = SearchIndex.json(for: documents, textLimit: textLimit)
+        // A sharded index loads a result's record only when it is shown: 400 characters is enough
+        // for a snippet around the first match.
+        let sharded = searchIsSharded(site: site)
+        let textLimit = sharded ? 400 : SearchIndex.defaultTextLimit
+        let searchFiles = SearchIndex.files(for: documents, textLimit: textLimit, sharded: sharded)
         let sitemap = Feeds.sitemap(site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
             .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) })
-        outputs.append(.init(path: "search-index.json", content: searchIndex, reason: "the search index"))
+        for file in searchFiles { outputs.append(.init(path: file.path, content: file.content, reason: "the search index")) }
         outputs.append(.init(path: "sitemap.xml", content: sitemap, reason: "the sitemap"))
         outputs.append(.init(path: "robots.txt", content: Feeds.robots(sitemapURL: config.baseURL + "sitemap.xml"),
                              reason: "robots.txt"))

@@ -4,10 +4,11 @@ import Testing
 
 /// The build-time search index (`SearchIndex.json(for:)`): words, stems, weights, format, size.
 @Suite struct SearchIndexTests {
-    /// The index parsed back with JSONSerialization.
+    /// The one-file index parsed back with JSONSerialization, postings decoded to absolute pages.
     struct Parsed {
         var docs: [[String: Any]]
         var terms: [String: [Int]]
+        var vocab: [String]
         var stop: [String]
         var version: Int
 
@@ -15,12 +16,27 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
             let root = try #require(object as? [String: Any])
             docs = try #require(root["docs"] as? [[String: Any]])
-            terms = try #require(root["terms"] as? [String: [Int]])
+            vocab = try #require(root["vocab"] as? [String])
+            let lists = try #require(root["terms"] as? [[Int]])
+            try #require(lists.count == vocab.count)
+            terms = [:]
+            for (stem, list) in zip(vocab, lists) { terms[stem] = Parsed.absolute(list) }
             stop = try #require(root["stop"] as? [String])
             version = try #require(root["v"] as? Int)
         }
 
-        /// Weight of `stem` in document `doc`, nil when the document does not have it.
+        /// Postings with page gaps turned into page indexes.
+        static func absolute(_ list: [Int]) -> [Int] {
+            var out = list
+            var page = 0
+            for i in stride(from: 0, to: list.count - 1, by: 2) {
+                page += list[i]
+                out[i] = page
+            }
+            return out
+        }
+
+        /// Score of `stem` in document `doc`, nil when the document does not have it.
         func weight(_ stem: String, doc: Int) -> Int? {
             guard let postings = terms[stem] else { return nil }
             for i in stride(from: 0, to: postings.count - 1, by: 2) where postings[i] == doc { return postings[i + 1] }
@@ -70,29 +86,37 @@ import Testing
         let index = try Parsed(SearchIndex.json(for: documents))
         let keys = index.terms.keys.filter { $0.hasPrefix("настав") }
         #expect(keys == ["наставник"])
-        #expect(index.terms["наставник"]?.count == 4) // two documents, each: index, weight
+        #expect(index.terms["наставник"]?.count == 4) // two documents, each: index, score
     }
 
     // MARK: - Weights
 
     @Test func titleAndHeadingsWeighMore() throws {
+        let filler = (0..<20).map { i in
+            SearchDocument(title: "Страница \(i)", url: "/f\(i)/", text: "Просто текст о школе и уроках.")
+        }
         let documents = [
             SearchDocument(title: "Кейсы", url: "/a/", headings: [], text: "Один кейс про олимпиаду."),
             SearchDocument(title: "Олимпиада по информатике", url: "/b/", text: "Текст без повторов."),
             SearchDocument(title: "Отчёт", url: "/c/", headings: ["Олимпиады"], text: "Ещё текст."),
             SearchDocument(title: "Много", url: "/d/", text: String(repeating: "олимпиада ", count: 40)),
-        ]
+        ] + filler
         let index = try Parsed(SearchIndex.json(for: documents))
         let inText = try #require(index.weight("олимпиад", doc: 0))
         let inTitle = try #require(index.weight("олимпиад", doc: 1))
         let inHeading = try #require(index.weight("олимпиад", doc: 2))
         let repeated = try #require(index.weight("олимпиад", doc: 3))
-        #expect(inText == 1)
-        #expect(inTitle == SearchIndex.titleWeight)
-        #expect(inHeading == SearchIndex.headingWeight)
-        // Repeating a word helps only up to a point: a title still counts for more.
-        #expect(repeated == SearchIndex.maxTextWeight)
+        #expect(inText >= 1)
+        #expect(inHeading > inText)
+        // BM25: repeating a word helps only up to a point (k1 + 1 times once), so a title, which
+        // adds 3 to that, still counts for more.
+        #expect(repeated > inText)
+        #expect(repeated < 3 * inText)
         #expect(inTitle > repeated)
+        // A rare word weighs more than a common one (idf): «школ» is on 20 of 24 pages.
+        let common = try #require(index.weight("школ", doc: 4))
+        let rare = try #require(index.weight("олимпиад", doc: 0))
+        #expect(rare > common)
     }
 
     @Test func postingsAreInDocumentOrder() throws {
@@ -109,21 +133,97 @@ import Testing
         let json = SearchIndex.json(for: [
             SearchDocument(title: "Банк наставников", url: "/mentors/", section: "", headings: ["Кто входит"],
                            text: "Педагоги и родители."),
+            SearchDocument(title: "Педагоги", url: "/teachers/", text: "Педагоги гимназии."),
         ])
         let stop = SearchIndex.stopWords.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { "\"\($0)\"" }.joined(separator: ",")
         #expect(json == """
-            {"docs":[{"n":2,"s":"","t":"Банк наставников","u":"/mentors/","x":"Педагоги и родители."}],\
+            {"docs":[{"s":"","t":"Банк наставников","u":"/mentors/","x":"Педагоги и родители."},\
+            {"s":"","t":"Педагоги","u":"/teachers/","x":"Педагоги гимназии."}],"n":2,\
             "stop":[\(stop)],\
-            "terms":{"банк":[0,10],"вход":[0,4],"наставник":[0,10],"педагог":[0,1],"родител":[0,1]},"v":1}
+            "terms":[[0,21],[0,10],[1,7],[0,21],[0,2,1,7],[0,7]],"v":2,\
+            "vocab":["банк","вход","гимназ","наставник","педагог","родител"]}
             """)
     }
 
-    @Test func deterministic() {
-        let documents = Self.syntheticSite(pages: 20)
-        let first = SearchIndex.json(for: documents)
-        #expect(SearchIndex.json(for: documents) == first)
-        #expect(!first.contains("\n"))
+    @Test func shardedFilesSplitTermsAndPages() throws {
+        let documents = Self.syntheticSite(pages: 60, words: 400)
+        let files = SearchIndex.files(for: documents, textLimit: 200, sharded: true)
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.content) })
+        let manifest = try #require(JSONSerialization.jsonObject(with: Data(files[0].content.utf8)) as? [String: Any])
+        #expect(files[0].path == "search-index.json")
+        #expect(manifest["docs"] == nil && manifest["terms"] == nil)
+        let vocab = try #require(manifest["vocab"] as? [String])
+        let shards = try #require(manifest["shards"] as? [Int])
+        #expect(manifest["d"] as? Int == 4 && manifest["n"] as? Int == 60)
+        #expect(shards.first == 0 && shards == shards.sorted())
+        // Every stem's postings are in exactly one fragment, in vocabulary order, and agree with
+        // the one-file index.
+        let whole = try Parsed(SearchIndex.json(for: documents, textLimit: 200))
+        var seen = 0
+        for (k, start) in shards.enumerated() {
+            let text = try #require(byPath["search/t-\(k).json"])
+            let lists = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[Int]])
+            let end = k + 1 < shards.count ? shards[k + 1] : vocab.count
+            #expect(lists.count == end - start)
+            for (offset, list) in lists.enumerated() {
+                #expect(Parsed.absolute(list) == whole.terms[vocab[start + offset]])
+            }
+            seen += lists.count
+        }
+        #expect(seen == vocab.count)
+        // Pages: 15 fragments of 4 records, in order.
+        for k in 0..<15 {
+            let text = try #require(byPath["search/d-\(k).json"])
+            let records = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+            #expect(records.map { $0["u"] as? String } == (0..<4).map { "/section/page-\(k * 4 + $0)/" })
+        }
+        #expect(files.count == 1 + shards.count + 15)
+    }
+
+    /// Hash seeds differ per process: two `portal build`s of the same pages, each in its own
+    /// process and output folder, write the same index bytes.
+    @Test func deterministic() throws {
+        let candidates = [".build/debug/portal", ".build/x86_64-unknown-linux-gnu/debug/portal"]
+        let binary = try #require(candidates.map { URL(fileURLWithPath: $0) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }, "build the portal executable first")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("portal-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("site/Content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try "title: Детерминизм\nlanguage: ru\nbase_url: https://example.ru/\ntheme: default\n"
+            .write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Themes")
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("site/Themes"), withDestinationURL: themes)
+        // More pages than `shardedAbove`, so the fragments are compared too.
+        for (i, document) in Self.syntheticSite(pages: 320, words: 60).enumerated() {
+            try "---\ntitle: \"\(document.title)\"\n---\n## \(document.headings[0])\n\n\(document.text)\n"
+                .write(to: content.appendingPathComponent("pages/p\(i).md"), atomically: true, encoding: .utf8)
+        }
+        var outputs: [[String: Data]] = []
+        for run in 0..<2 {
+            let output = folder.appendingPathComponent("out\(run)")
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["build", "--root", folder.appendingPathComponent("site").path, "--output", output.path]
+            process.standardOutput = FileHandle.nullDevice
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0, "portal build failed: \(message)")
+            // Another process next time: drop the build cache so the index is computed again.
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("site/.portal-cache"))
+            var files: [String: Data] = ["search-index.json": try Data(contentsOf: output.appendingPathComponent("search-index.json"))]
+            for name in try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("search").path) {
+                files["search/" + name] = try Data(contentsOf: output.appendingPathComponent("search/" + name))
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0].keys.contains("search/t-0.json"))
+        #expect(outputs[0] == outputs[1])
     }
 
     @Test func parsesAsJSONWithAwkwardText() throws {
@@ -165,7 +265,7 @@ import Testing
         let start = Date()
         let json = SearchIndex.json(for: Self.syntheticSite(pages: 2_000, words: 300))
         let seconds = Date().timeIntervalSince(start)
-        #expect(json.hasPrefix("{\"docs\":["))
+        #expect(json.hasPrefix("{\"docs\":[{"))
         #expect(seconds < 60, "2,000 pages took \(seconds) s")
     }
 

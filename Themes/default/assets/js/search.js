@@ -1,36 +1,42 @@
 /*
- * Site search in the browser: no server, no external service.
+ * Site search in the browser: no server, no external service. The pure part (under node,
+ * module.exports, for Tests/js/search.test.mjs); search-page.js drives the search page with it.
  *
- * The search page (an element #search-results; the page loads stemmer-ru.js before this file)
- * reads ?q= from the address, fetches search-index.json (at the site's base path) once (written at build time by
- * Sources/PortalSearch/SearchIndex.swift, whose header describes the format), stems the query
- * words with the Snowball Russian stemmer (stemRu) and lists the pages that have all of them
- * first, then those that have some. Each result shows the title, the section and a snippet
- * around the first match, the matched words in <mark>. Typing in the page's search field
- * updates the results (debounced) and the address (history.replaceState); the number found is
- * announced in an aria-live region; ArrowDown/ArrowUp move between the field and the results.
- * Nothing from the index or the query is inserted as HTML: only text nodes.
+ * The index (written at build time by Sources/PortalSearch, whose SearchIndex.swift header
+ * describes the format) is a manifest, /search-index.json, with the sorted vocabulary of stems,
+ * and either everything else inline (a small site: one request) or fragments that a query loads
+ * as it needs them: the postings of the stems it uses (search/t-K.json) and the records of the
+ * results it shows (search/d-K.json).
  *
- * Under node, module.exports holds the pure functions (tokenise, queryTerms, search, score,
- * snippet, highlight, …) for Tests/js/search.test.mjs.
+ * A query's words are stemmed with the Snowball Russian stemmer (stemRu). For each word:
+ * - its stem, when the vocabulary has it (an exact match);
+ * - else, for a stem of 5 letters or more, the stems one edit away (a letter inserted, deleted,
+ *   replaced, or two neighbours swapped): «наставнек» finds «наставник»;
+ * - the last word of the query as typed (3 letters or more, the query not ending in a space)
+ *   also finds every stem starting with it: «настав» finds «наставник», «наставничеств»;
+ *   a word with neither an exact match nor a typo match is looked up so too.
+ * Pages are ranked by how many of the query's words they have, then by how many of them match
+ * exactly, then by the sum of their BM25 scores (a typo match counts 0.6, a prefix match 0.5),
+ * then in index order. Highlighting marks the words whose stems matched.
  *
- * Words are found exactly as the index builder finds them: runs of letters and digits, with
- * combining accents and soft hyphens ignored inside a word, lowercased, «ё» read as «е», at least
- * 2 characters (a number may be shorter) and at most 32, not a stop word (the index lists them).
+ * Words are found exactly as the index builder finds them (Tests/Fixtures/search-vectors.json
+ * holds cases both test suites run): runs of letters and digits, with combining accents and soft
+ * hyphens ignored inside a word, lowercased, «ё» read as «е», at least 2 characters (a number may
+ * be shorter) and at most 32, not a stop word (the manifest lists them).
  */
 (function (root) {
   'use strict';
 
-  // The index lies at the top of the site, which may be a subfolder of its host: a page of a
-  // site published at /nastavnichestvo/ says so in <meta name="portal-base-path">.
-  var INDEX_FILE = 'search-index.json';
   var MIN_WORD = 2;
   var MAX_WORD = 32;
-  var PREFIX_MIN = 3; // a query stem this long also finds longer stems when it has no exact match
+  var PREFIX_MIN = 3; // a last word this long also finds the stems it starts
+  var TYPO_MIN = 5; // a stem this long also finds the stems one edit away
+  var MAX_PREFIX = 40; // stems a prefix may expand to
+  var MAX_TYPOS = 6; // stems a word may be corrected to
+  var TYPO_FACTOR = 0.6;
+  var PREFIX_FACTOR = 0.5;
   var SNIPPET_LENGTH = 220;
   var SNIPPET_LEAD = 60; // characters of context before the first match
-  var MAX_RESULTS = 50;
-  var DEBOUNCE_MS = 200;
 
   var WORD_RE = /[\p{L}\p{N}\u0300-\u036f\u00ad]+/gu;
   var MARKS_RE = /[\u0300-\u036f\u00ad]/g;
@@ -78,15 +84,50 @@
     return tokens;
   }
 
-  /** The distinct words of a query with their stems, [{word, stem}], without stop words. */
+  /** The normal form of one word: NFC, lowercase, ё → е, no accents or soft hyphens. */
+  function normaliseWord(word) {
+    // (toLowerCase writes a word-final Greek sigma as ς; the index builder, letter by letter, as σ)
+    return word.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/ς/g, 'σ').replace(MARKS_RE, '');
+  }
+
+  /**
+   * The words of `text` as the index sees them: [{word, start, end}], `word` normalised,
+   * start/end offsets into `text`. Stop words are still there (see queryTerms).
+   */
+  function tokenise(text) {
+    var tokens = [];
+    var s = String(text == null ? '' : text);
+    WORD_RE.lastIndex = 0;
+    var m;
+    while ((m = WORD_RE.exec(s)) !== null) {
+      var word = normaliseWord(m[0]);
+      var length = Array.from(word).length;
+      if (length === 0 || length > MAX_WORD) continue;
+      if (length < MIN_WORD && !DIGITS_RE.test(word)) continue;
+      tokens.push({ word: word, start: m.index, end: m.index + m[0].length });
+    }
+    return tokens;
+  }
+
+  /**
+   * The distinct words of a query with their stems, [{word, stem, last}], without stop words;
+   * `last` marks the query's last word when the query does not end in a space (still typed).
+   */
   function queryTerms(query, stopWords) {
     var stop = stopWords instanceof Set ? stopWords : new Set(stopWords || []);
-    var seen = new Set();
+    var q = String(query == null ? '' : query);
+    var tokens = tokenise(q);
+    var open = tokens.length > 0 && tokens[tokens.length - 1].end === q.length;
+    var seen = new Map();
     var terms = [];
-    tokenise(query).forEach(function (t) {
+    tokens.forEach(function (t, i) {
       if (stop.has(t.word)) return;
       var s = stem(t.word);
-      if (!seen.has(s)) { seen.add(s); terms.push({ word: t.word, stem: s }); }
+      var last = open && i === tokens.length - 1;
+      if (seen.has(s)) { if (last) seen.get(s).last = true; return; }
+      var term = { word: t.word, stem: s, last: last };
+      seen.set(s, term);
+      terms.push(term);
     });
     return terms;
   }
@@ -96,104 +137,233 @@
     return queryTerms(query, stopWords).map(function (t) { return t.stem; });
   }
 
-  var hasOwn = Object.prototype.hasOwnProperty;
+  /** Compares strings by code points (the index sorts its vocabulary by UTF-8 bytes: the same). */
+  function compare(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x === y) continue;
+      var xs = x >= 0xd800 && x <= 0xdfff, ys = y >= 0xd800 && y <= 0xdfff;
+      if (xs !== ys) return xs ? 1 : -1; // a surrogate (above U+FFFF) sorts after the rest of the BMP
+      return x - y;
+    }
+    return a.length - b.length;
+  }
 
-  // Lookup tables built once per index object: sorted term list (for prefixes), stop words.
+  // What is built once per manifest: the stems' ids, the stop words, stems by length.
   var prepared = typeof WeakMap === 'function' ? new WeakMap() : null;
   function prepare(index) {
     var p = prepared && prepared.get(index);
     if (p) return p;
-    p = {
-      sorted: Object.keys(index.terms || {}).sort(),
-      stop: new Set(index.stop || [])
-    };
+    var vocab = index.vocab || [];
+    p = { vocab: vocab, ids: new Map(), stop: new Set(index.stop || []), byLength: new Map() };
+    vocab.forEach(function (s, i) {
+      p.ids.set(s, i);
+      var chars = Array.from(s);
+      var list = p.byLength.get(chars.length);
+      if (!list) { list = []; p.byLength.set(chars.length, list); }
+      list.push({ id: i, chars: chars });
+    });
     if (prepared) prepared.set(index, p);
     return p;
   }
 
-  /** Terms of the index starting with `prefix` (binary search over the sorted terms). */
-  function termsWithPrefix(sorted, prefix) {
-    var lo = 0, hi = sorted.length;
+  /** Whether `a` and `b` (arrays of characters) are at most one edit apart (insert, delete, replace, swap). */
+  function oneEdit(a, b) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (i === la && i === lb) return true; // equal
+    if (la === lb) {
+      if (a.slice(i + 1).join('') === b.slice(i + 1).join('')) return true; // replace
+      return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2).join('') === b.slice(i + 2).join('');
+    }
+    var longer = la > lb ? a : b, shorter = la > lb ? b : a;
+    return longer.slice(i + 1).join('') === shorter.slice(i).join(''); // insert or delete
+  }
+
+  /** Ids of the stems one edit away from `s` (not `s` itself), at most MAX_TYPOS, in vocabulary order. */
+  function typoIds(p, s) {
+    var chars = Array.from(s);
+    var found = [];
+    [chars.length - 1, chars.length, chars.length + 1].forEach(function (n) {
+      (p.byLength.get(n) || []).forEach(function (entry) {
+        if (oneEdit(chars, entry.chars) && p.vocab[entry.id] !== s) found.push(entry.id);
+      });
+    });
+    return found.sort(function (x, y) { return x - y; }).slice(0, MAX_TYPOS);
+  }
+
+  /** Ids of the stems starting with `prefix` (a run of the sorted vocabulary), at most MAX_PREFIX. */
+  function prefixIds(p, prefix) {
+    var vocab = p.vocab, lo = 0, hi = vocab.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (sorted[mid] < prefix) lo = mid + 1; else hi = mid;
+      if (compare(vocab[mid], prefix) < 0) lo = mid + 1; else hi = mid;
     }
     var found = [];
-    for (var i = lo; i < sorted.length && sorted[i].lastIndexOf(prefix, 0) === 0 && found.length < 200; i++) {
-      found.push(sorted[i]);
-    }
+    for (var i = lo; i < vocab.length && vocab[i].lastIndexOf(prefix, 0) === 0 && found.length < MAX_PREFIX; i++) found.push(i);
     return found;
   }
 
   /**
-   * Scores the index's documents for a query: `terms` are [{word, stem}] (queryTerms) or plain
-   * stems. A stem found in the index counts with its weights. A word (3+ letters) whose stem is
-   * not in the index counts every stem that starts with the word (or, failing that, with its
-   * stem) at half weight, so a word still being typed («настав») already finds something.
-   * Returns { results: [{index, doc, score, matched}], matcher, stems }: documents with more of
-   * the query's words first (those with all of them: the AND part; then the OR part), then by
-   * score, then the shorter page (`n`), then index order. `matcher(stem)` says whether a word
-   * with that stem counts as found, for highlighting.
+   * Which stems of the index each query word uses: [{term, uses: [{id, factor, exact}]}].
+   * `terms` are queryTerms() or plain stems (exact lookups only).
    */
-  function score(index, terms) {
+  function plan(index, terms) {
     var p = prepare(index);
-    var table = index.terms || {};
-    var docs = index.docs || [];
-    var byDoc = new Map();
-    var exact = new Set();
-    var prefixes = [];
-    terms = terms.map(function (t) { return typeof t === 'string' ? { word: t, stem: t } : t; });
-    terms.forEach(function (q, qi) {
-      var lists = [];
-      if (hasOwn.call(table, q.stem)) {
-        exact.add(q.stem);
-        lists.push({ postings: table[q.stem], factor: 1 });
-      } else {
-        var prefix = null, expanded = [];
-        [q.word, q.stem].some(function (candidate) {
-          if (Array.from(candidate).length < PREFIX_MIN) return false;
-          expanded = termsWithPrefix(p.sorted, candidate);
-          prefix = candidate;
-          return expanded.length > 0;
-        });
-        if (expanded.length) prefixes.push(prefix);
-        expanded.forEach(function (t) { lists.push({ postings: table[t], factor: 0.5 }); });
+    return terms.map(function (t) {
+      var term = typeof t === 'string' ? { word: t, stem: t, last: false } : t;
+      var uses = [];
+      var have = new Set();
+      function use(id, factor, exact) { if (!have.has(id)) { have.add(id); uses.push({ id: id, factor: factor, exact: exact }); } }
+      var id = p.ids.get(term.stem);
+      if (id !== undefined) use(id, 1, true);
+      else if (typeof t !== 'string' && Array.from(term.stem).length >= TYPO_MIN) {
+        typoIds(p, term.stem).forEach(function (i) { use(i, TYPO_FACTOR, false); });
       }
-      lists.forEach(function (list) {
-        var postings = list.postings;
+      if (typeof t !== 'string' && (term.last || !uses.length)) {
+        [term.word, term.stem].some(function (prefix) {
+          if (Array.from(prefix).length < PREFIX_MIN) return false;
+          var ids = prefixIds(p, prefix);
+          ids.forEach(function (i) { use(i, PREFIX_FACTOR, false); });
+          return ids.length > 0;
+        });
+      }
+      return { term: term, uses: uses };
+    });
+  }
+
+  /** The term fragments a plan needs (their numbers), none for an index with its terms inline. */
+  function shardsFor(index, planned) {
+    if (index.terms) return [];
+    var shards = index.shards || [0];
+    var need = new Set();
+    planned.forEach(function (q) {
+      q.uses.forEach(function (u) {
+        var lo = 0, hi = shards.length - 1;
+        while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (shards[mid] <= u.id) lo = mid; else hi = mid - 1; }
+        need.add(lo);
+      });
+    });
+    return Array.from(need).sort(function (a, b) { return a - b; });
+  }
+
+  /** The postings of stem `id`: from the inline terms, or from the loaded fragments `loaded` (k → lists). */
+  function postingsOf(index, id, loaded) {
+    if (index.terms) return index.terms[id] || [];
+    var shards = index.shards || [0];
+    var lo = 0, hi = shards.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (shards[mid] <= id) lo = mid; else hi = mid - 1; }
+    var shard = loaded && (loaded.get ? loaded.get(lo) : loaded[lo]);
+    return (shard && shard[id - shards[lo]]) || [];
+  }
+
+  /**
+   * Scores the pages for a plan: { results: [{index, score, matched, exact}], matcher, stems }:
+   * pages with more of the query's words first (those with all of them: the AND part; then the
+   * OR part), then those with more exact matches, then by score, then index order.
+   * `matcher(stem)` says whether a word with that stem counts as found, for highlighting.
+   */
+  function rank(index, planned, loaded) {
+    var byDoc = new Map();
+    var matchedStems = new Set();
+    planned.forEach(function (q, qi) {
+      q.uses.forEach(function (u) {
+        var postings = postingsOf(index, u.id, loaded);
+        if (postings.length) matchedStems.add(index.vocab[u.id]);
+        var d = 0;
         for (var i = 0; i + 1 < postings.length; i += 2) {
-          var d = postings[i];
-          var w = postings[i + 1] * list.factor;
+          d += postings[i];
+          var w = postings[i + 1] * u.factor;
           var entry = byDoc.get(d);
           if (!entry) { entry = new Map(); byDoc.set(d, entry); }
-          if (w > (entry.get(qi) || 0)) entry.set(qi, w);
+          var old = entry.get(qi);
+          if (!old || w > old.w) entry.set(qi, { w: w, exact: u.exact || (old && old.exact) });
+          else if (u.exact) old.exact = true;
         }
       });
     });
     var results = [];
+    var count = index.n !== undefined ? index.n : (index.docs || []).length;
     byDoc.forEach(function (best, d) {
-      if (!docs[d]) return;
-      var total = 0;
-      best.forEach(function (w) { total += w; });
-      results.push({ index: d, doc: docs[d], score: total, matched: best.size });
+      if (d >= count) return;
+      var total = 0, exact = 0;
+      best.forEach(function (m) { total += m.w; if (m.exact) exact++; });
+      results.push({ index: d, score: total, matched: best.size, exact: exact,
+        doc: index.docs ? index.docs[d] : undefined });
     });
     results.sort(function (a, b) {
-      return (b.matched - a.matched) || (b.score - a.score) || ((a.doc.n || 0) - (b.doc.n || 0)) ||
-        (a.index - b.index);
+      return (b.matched - a.matched) || (b.exact - a.exact) || (b.score - a.score) || (a.index - b.index);
     });
-    function matcher(s) {
-      if (exact.has(s)) return true;
-      for (var i = 0; i < prefixes.length; i++) if (s.lastIndexOf(prefixes[i], 0) === 0) return true;
-      return false;
-    }
-    return { results: results, matcher: matcher, stems: terms.map(function (t) { return t.stem; }) };
+    return {
+      results: results,
+      matcher: function (s) { return matchedStems.has(s); },
+      stems: planned.map(function (q) { return q.term.stem; })
+    };
   }
 
-  /** Runs a text query against the index: score() of its stems. */
+  var NOTHING = { results: [], matcher: function () { return false; }, stems: [] };
+
+  /** Scores the pages for `terms` (queryTerms() or plain stems) in an index with its terms inline. */
+  function score(index, terms) {
+    return rank(index, plan(index, terms));
+  }
+
+  /** Runs a text query against an index with everything inline (a small site; the tests). */
   function search(index, query) {
     var terms = queryTerms(query, prepare(index).stop);
-    if (!terms.length) return { results: [], matcher: function () { return false; }, stems: [] };
+    if (!terms.length) return NOTHING;
     return score(index, terms);
+  }
+
+  /**
+   * A loader of an index by URL: `fetchJSON(url)` returns a promise of the parsed file; fragment
+   * URLs are resolved against the manifest's. Each file is fetched once.
+   */
+  function store(manifestURL, fetchJSON) {
+    var cache = new Map();
+    function get(url) {
+      if (!cache.has(url)) {
+        var promise = fetchJSON(url);
+        promise.catch(function () { cache.delete(url); });
+        cache.set(url, promise);
+      }
+      return cache.get(url);
+    }
+    var page = root.location && root.location.href ? root.location.href : 'http://localhost/';
+    function relative(path) { return new URL(path, new URL(manifestURL, page)).href; }
+    var self = {
+      manifest: function () { return get(manifestURL); },
+      /** Runs `query`: the manifest, then the term fragments it needs. */
+      search: function (query) {
+        return self.manifest().then(function (index) {
+          var terms = queryTerms(query, prepare(index).stop);
+          if (!terms.length) return { index: index, found: NOTHING };
+          var planned = plan(index, terms);
+          var shards = shardsFor(index, planned);
+          return Promise.all(shards.map(function (k) { return get(relative('search/t-' + k + '.json')); })).then(function (lists) {
+            var loaded = new Map();
+            shards.forEach(function (k, i) { loaded.set(k, lists[i]); });
+            return { index: index, found: rank(index, planned, loaded) };
+          });
+        });
+      },
+      /** The records of `results` (filled in place), loading the fragments they are in. */
+      records: function (index, results) {
+        if (index.docs) return Promise.resolve(results);
+        var per = index.d || 1;
+        var need = Array.from(new Set(results.map(function (r) { return Math.floor(r.index / per); })));
+        return Promise.all(need.map(function (k) { return get(relative('search/d-' + k + '.json')); })).then(function (lists) {
+          var byFragment = new Map();
+          need.forEach(function (k, i) { byFragment.set(k, lists[i]); });
+          results.forEach(function (r) { r.doc = (byFragment.get(Math.floor(r.index / per)) || [])[r.index % per]; });
+          return results;
+        });
+      }
+    };
+    return self;
   }
 
   function toMatcher(m) {
@@ -293,213 +463,31 @@
   }
 
   /** Only site-relative or http(s) links are followed from the index. */
-  /** The path the site is published under ('/' or '/nastavnichestvo/'), from the page. */
-  function basePath(doc) {
-    var meta = doc.querySelector('meta[name="portal-base-path"]');
-    var base = meta ? meta.getAttribute('content') || '' : '';
-    return /^\/([^\/?#"<>\\]+\/)*$/.test(base) ? base : '/';
-  }
-
   function safeURL(u) {
     u = String(u || '');
     return /^\/(?!\/)/.test(u) || /^https?:\/\//i.test(u) ? u : '#';
   }
 
-  // ------------------------------------------------------------------ the page
-
-  function init(doc, win) {
-    var container = doc.getElementById('search-results');
-    if (!container) return;
-    var indexURL = container.getAttribute('data-index') || basePath(doc) + INDEX_FILE;
-    var status = doc.getElementById('search-status');
-    if (!status) {
-      status = doc.createElement('p');
-      status.id = 'search-status';
-      status.className = 'search-status';
-      container.parentNode.insertBefore(status, container);
-    }
-    // The count is announced from the status line; the list itself must not be a live region
-    // (a screen reader would read every result on each keystroke).
-    container.removeAttribute('aria-live');
-    status.setAttribute('role', 'status');
-    status.setAttribute('aria-live', 'polite');
-    status.setAttribute('aria-atomic', 'true');
-
-    var input = doc.querySelector('[data-search-input]') ||
-      doc.querySelector('main input[name="q"]') || doc.getElementById('site-search');
-    var form = input && input.form;
-
-    var params = new URLSearchParams(win.location.search);
-    var query = params.get('q') || '';
-    Array.prototype.forEach.call(doc.querySelectorAll('input[name="q"]'), function (el) { el.value = query; });
-
-    var indexPromise = null;
-    function loadIndex() {
-      if (!indexPromise) {
-        indexPromise = win.fetch(indexURL, { credentials: 'same-origin' }).then(function (r) {
-          if (!r.ok) throw new Error('HTTP ' + r.status);
-          return r.json();
-        });
-      }
-      return indexPromise;
-    }
-
-    var runs = 0;
-    function run(q) {
-      var mine = ++runs;
-      q = q.trim();
-      if (!q) {
-        clear(container);
-        status.textContent = 'Введите слово или несколько слов для поиска.';
-        return Promise.resolve();
-      }
-      if (!indexPromise) status.textContent = 'Загрузка поискового индекса…';
-      return loadIndex().then(function (index) {
-        if (mine !== runs) return; // a newer query is on its way
-        render(index, q);
-      }, function () {
-        if (mine !== runs) return;
-        clear(container);
-        status.textContent = 'Не удалось загрузить поисковый индекс. Обновите страницу или воспользуйтесь меню сайта.';
-      });
-    }
-
-    function render(index, q) {
-      var found = search(index, q);
-      var results = found.results;
-      clear(container);
-      if (!results.length) {
-        status.textContent = 'По запросу «' + q + '» ничего не найдено.';
-        return;
-      }
-      var all = found.results.filter(function (r) { return r.matched === found.stems.length; }).length;
-      var list = doc.createElement('ol');
-      list.className = 'search-results__list';
-      results.slice(0, MAX_RESULTS).forEach(function (r) {
-        var li = doc.createElement('li');
-        li.className = 'search-result';
-        var h = doc.createElement('h2');
-        h.className = 'search-result__title';
-        var a = doc.createElement('a');
-        a.href = safeURL(r.doc.u);
-        append(a, highlight(r.doc.t, found.matcher));
-        h.appendChild(a);
-        li.appendChild(h);
-        if (r.doc.s) {
-          var sec = doc.createElement('p');
-          sec.className = 'search-result__section';
-          sec.textContent = r.doc.s;
-          li.appendChild(sec);
-        }
-        var text = r.doc.x || '';
-        if (text) {
-          var p = doc.createElement('p');
-          p.className = 'search-result__snippet';
-          append(p, snippet(text, found.matcher));
-          li.appendChild(p);
-        }
-        list.appendChild(li);
-      });
-      container.appendChild(list);
-      var n = results.length;
-      var message = 'По запросу «' + q + '» ' + pluralRu(n, ['найдена', 'найдены', 'найдено']) + ' ' + n + ' ' +
-        pluralRu(n, ['страница', 'страницы', 'страниц']) + '.';
-      if (found.stems.length > 1 && all < n) {
-        message += all ? ' Сначала ' + all + ' ' + pluralRu(all, ['страница', 'страницы', 'страниц']) +
-          ' со всеми словами запроса.'
-          : ' Ни на одной странице нет всех слов запроса: показаны страницы с некоторыми из них.';
-      }
-      if (n > MAX_RESULTS) message += ' Показаны первые ' + MAX_RESULTS + '.';
-      status.textContent = message;
-    }
-
-    function append(el, list) {
-      list.forEach(function (seg) {
-        if (seg.mark) {
-          var m = doc.createElement('mark');
-          m.textContent = seg.text;
-          el.appendChild(m);
-        } else {
-          el.appendChild(doc.createTextNode(seg.text));
-        }
-      });
-    }
-
-    function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); }
-
-    function updateAddress(q) {
-      if (!win.history || !win.history.replaceState) return;
-      var url = new URL(win.location.href);
-      if (q.trim()) url.searchParams.set('q', q.trim()); else url.searchParams.delete('q');
-      win.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    }
-
-    var timer = null;
-    function onInput() {
-      if (timer) win.clearTimeout(timer);
-      timer = win.setTimeout(function () {
-        timer = null;
-        updateAddress(input.value);
-        run(input.value);
-      }, DEBOUNCE_MS);
-    }
-
-    if (input) {
-      input.addEventListener('input', onInput);
-      // Fetch the index as soon as the field is used, so the first results come without a wait.
-      input.addEventListener('focus', function () { loadIndex().catch(function () { /* run() reports it */ }); });
-      input.addEventListener('keydown', function (e) {
-        if (e.key === 'ArrowDown') {
-          var first = container.querySelector('a');
-          if (first) { e.preventDefault(); first.focus(); }
-        }
-      });
-      if (form) {
-        form.addEventListener('submit', function (e) {
-          e.preventDefault();
-          if (timer) { win.clearTimeout(timer); timer = null; }
-          updateAddress(input.value);
-          run(input.value);
-        });
-      }
-    }
-    // ArrowUp/ArrowDown between result links; Escape back to the search field.
-    container.addEventListener('keydown', function (e) {
-      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Escape') return;
-      var links = Array.prototype.slice.call(container.querySelectorAll('.search-result__title a'));
-      var i = links.indexOf(doc.activeElement);
-      if (i < 0) return;
-      e.preventDefault();
-      if (e.key === 'Escape' || (e.key === 'ArrowUp' && i === 0)) { if (input) input.focus(); return; }
-      var next = links[i + (e.key === 'ArrowDown' ? 1 : -1)];
-      if (next) next.focus();
-    });
-
-    run(query);
-  }
 
   var api = {
     normaliseWord: normaliseWord,
     tokenise: tokenise,
     queryTerms: queryTerms,
     queryStems: queryStems,
+    oneEdit: function (a, b) { return oneEdit(Array.from(a), Array.from(b)); },
+    plan: plan,
+    shardsFor: shardsFor,
+    rank: rank,
     score: score,
     search: search,
+    store: store,
     highlight: highlight,
     snippet: snippet,
     segmentsToHTML: segmentsToHTML,
     escapeHTML: escapeHTML,
     pluralRu: pluralRu,
-    safeURL: safeURL,
-    basePath: basePath,
-    init: init
+    safeURL: safeURL
   };
   root.portalSearch = api;
-
-  if (typeof document !== 'undefined' && typeof window !== 'undefined') {
-    var start = function () { init(document, window); };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-    else start();
-  }
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
 })(typeof globalThis !== 'undefined' ? globalThis : this);
