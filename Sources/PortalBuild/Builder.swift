@@ -236,6 +236,11 @@ public enum Builder {
                 log.append(contentsOf: rendered.diagnostics)
                 generated.append(.init(path: "404.html", content: rendered.html, reason: "the theme's 404 page"))
             }
+            if let search = ThemeSearchPage.page(site: site, theme: theme) {
+                let rendered = renderer.render(search)
+                log.append(contentsOf: rendered.diagnostics)
+                generated.append(.init(path: ThemeSearchPage.outputPath, content: rendered.html, reason: "the theme's search page"))
+            }
             for extra in generated {
                 switch writer.write(extra.content, to: extra.path) {
                 case .success(let out): written[extra.path] = out
@@ -263,6 +268,7 @@ public enum Builder {
     /// the news feed and the 404 page (known before rendering: to claim them, and to check links).
     static func generatedPaths(site: Site, theme: Theme) -> [String] {
         SiteIndexes.paths(site: site) + (theme.has("404") ? ["404.html"] : [])
+            + (ThemeSearchPage.page(site: site, theme: theme) != nil ? [ThemeSearchPage.outputPath] : [])
     }
 
     /// The page a web server shows for an address that does not exist (`404.html`), when the
