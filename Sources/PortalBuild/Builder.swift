@@ -185,6 +185,7 @@ public enum Builder {
         let reusable = previous?.globalHash == globalHash
         try writer.prepare()
         var written: [String: BuildCache.Output] = [:]
+        var contributions: [SiteIndexes.Contribution] = []
         do throws(BuildFailure) {
             try writer.createDirectories(for: site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path) + generatedPaths
                                          + imageFiles.map(\.variant.path))
@@ -230,7 +231,8 @@ public enum Builder {
                 case .failure(let failure): log.append(failure)
                 }
             }
-            var generated = extras + SiteIndexes.outputs(site: site, contributions: results.map(\.indexes), images: images)
+            contributions = results.map(\.indexes)
+            var generated = extras + SiteIndexes.outputs(site: site, contributions: contributions, images: images)
             if let notFound = notFoundPage(site: site, theme: theme) {
                 let rendered = renderer.render(notFound)
                 log.append(contentsOf: rendered.diagnostics)
@@ -261,7 +263,9 @@ public enum Builder {
         let report = BuildReport(pages: site.pages.count, files: files.count, warnings: log.warnings, seconds: seconds(since: start),
                                  language: site.config.language, phases: stopwatch.phases, upToDate: false, leftOut: site.leftOut,
                                  imagesMade: images.made, imagesReused: images.reused)
-        return (report, renderer)
+        var finished = renderer
+        finished.indexes = contributions
+        return (report, finished)
     }
 
     /// Files portal makes besides pages and redirects: the search index, sitemap, robots.txt,

@@ -12,6 +12,8 @@ struct PageRenderer: @unchecked Sendable {
     let theme: Theme
     let context: SiteContext
     let fragments: FragmentCache
+    /// What each page gave the site's indexes in the build that made this renderer (for the preview).
+    var indexes: [SiteIndexes.Contribution] = []
 
     init(site: Site, theme: Theme, context: SiteContext) {
         self.site = site

@@ -1,15 +1,19 @@
 import Foundation
 import PortalContent
 import PortalCore
+import PortalSearch
 
 /// Builds for a preview server: the first build and any change to data, the theme or a page's
 /// title, date or place is a full (cached) build; an edit to a page's text re-renders that page
-/// alone and rewrites its file in place, in milliseconds even on a 10,000-page site. Not
-/// thread-safe: one build at a time.
+/// alone and rewrites its file in place, and with it the search index fragments the page is in
+/// (`LiveSearchIndex`) and, for a news post, the news feed, in milliseconds even on a
+/// 10,000-page site. Not thread-safe: one build at a time.
 public final class PreviewSession: @unchecked Sendable {
     // @unchecked: used from one serial queue at a time (the preview server's build queue).
     public let options: BuildOptions
     private var state: PageRenderer?
+    /// The search index of the last full build, kept up to date by page edits.
+    private var search: LiveSearchIndex?
 
     public init(options: BuildOptions) {
         self.options = options
@@ -23,7 +27,10 @@ public final class PreviewSession: @unchecked Sendable {
             return report
         }
         let (report, rendered) = try Builder.run(options)
-        if let rendered { state = rendered }
+        if let rendered {
+            state = rendered
+            search = SiteIndexes.liveSearchIndex(site: rendered.site, contributions: rendered.indexes)
+        }
         return report
     }
 
@@ -45,16 +52,38 @@ public final class PreviewSession: @unchecked Sendable {
                 indices.append(index)
             }
         }
-        let renderer = PageRenderer(site: site, theme: state.theme, context: state.context)
+        var renderer = PageRenderer(site: site, theme: state.theme, context: state.context)
+        var contributions = state.indexes
         var log = DiagnosticLog()
         var outputs: [(path: String, bytes: [UInt8])] = []
+        var newsChanged = false
         for index in indices {
             let page = site.pages[index]
             let rendered = renderer.render(page)
             log.append(contentsOf: rendered.diagnostics)
             outputs.append((page.outputPath, rendered.bytes))
+            if index < contributions.count {
+                contributions[index] = SiteIndexes.contribution(page: page, html: { rendered.html }, body: rendered.body,
+                                                                site: site, renderer: renderer)
+                newsChanged = newsChanged || SiteIndexes.isNews(page)
+            }
         }
         if log.hasErrors { throw BuildFailure(log.sorted) }
+        stopwatch.lap("re-render changed pages")
+        // The search index and the feed: only the files the edit changes.
+        if let search, contributions.count == site.pages.count {
+            for index in indices {
+                guard let document = contributions[index].search else { continue }
+                let position = contributions[..<index].reduce(0) { $0 + ($1.search == nil ? 0 : 1) }
+                for file in search.update(page: position, with: document) {
+                    outputs.append((file.path, Array(file.content.utf8)))
+                }
+            }
+            if newsChanged, let feed = SiteIndexes.feed(site: site, contributions: contributions, images: state.context.images) {
+                outputs.append((feed.path, Array(feed.content.utf8)))
+            }
+        }
+        renderer.indexes = contributions
         for output in outputs {
             // Written beside and renamed over, so the server never sends half a page.
             let target = options.output.appendingPathComponent(output.path)
@@ -69,7 +98,7 @@ public final class PreviewSession: @unchecked Sendable {
         // The output no longer matches the build cache's record of it.
         BuildCache.forget(root: options.root.standardizedFileURL)
         self.state = renderer
-        stopwatch.lap("re-render changed pages")
+        stopwatch.lap("update the search index and the feed")
         return BuildReport(pages: indices.count, files: 0, warnings: log.warnings, seconds: Builder.seconds(since: start),
                            language: site.config.language, phases: stopwatch.phases, upToDate: false)
     }

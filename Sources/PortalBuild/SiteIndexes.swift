@@ -88,36 +88,49 @@ enum SiteIndexes {
         let config = site.config
         var outputs: [ExtraOutputs.Output] = []
         let documents = contributions.compactMap(\.search)
-        // A sharded index loads a result's record only when it is shown: 400 characters is enough
-        // for a snippet around the first match.
-        let sharded = searchIsSharded(site: site)
-        let textLimit = sharded ? 400 : SearchIndex.defaultTextLimit
-        let searchFiles = SearchIndex.files(for: documents, textLimit: textLimit, sharded: sharded)
+        let searchFiles = SearchIndex.files(for: documents, textLimit: searchTextLimit(site: site),
+                                            sharded: searchIsSharded(site: site))
         let sitemap = Feeds.sitemap(site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
             .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) })
         for file in searchFiles { outputs.append(.init(path: file.path, content: file.content, reason: "the search index")) }
         outputs.append(.init(path: "sitemap.xml", content: sitemap, reason: "the sitemap"))
         outputs.append(.init(path: "robots.txt", content: Feeds.robots(sitemapURL: config.baseURL + "sitemap.xml"),
                              reason: "robots.txt"))
+        if let feed = feed(site: site, contributions: contributions, images: images) { outputs.append(feed) }
+        return outputs
+    }
 
+    /// Characters of a page's text kept for snippets: a sharded index loads a result's record only
+    /// when it is shown, and 400 characters are enough for a snippet around the first match.
+    static func searchTextLimit(site: Site) -> Int {
+        searchIsSharded(site: site) ? 400 : SearchIndex.defaultTextLimit
+    }
+
+    /// The preview's search index, from what the last full build's pages gave.
+    static func liveSearchIndex(site: Site, contributions: [Contribution]) -> LiveSearchIndex {
+        LiveSearchIndex(documents: contributions.compactMap(\.search), textLimit: searchTextLimit(site: site),
+                        sharded: searchIsSharded(site: site))
+    }
+
+    /// The Atom feed of the 20 newest news posts, nil for a site without news.
+    static func feed(site: Site, contributions: [Contribution], images: ImageTable) -> ExtraOutputs.Output? {
+        let config = site.config
         let news = zip(site.pages, contributions).filter { isNews($0.0) }
             .sorted { ($0.0.date!, $1.0.url) > ($1.0.date!, $0.0.url) }
-        if let newest = news.first?.0.date {
-            let author = config.params["school_short"]?.string ?? config.params["school"]?.string ?? config.title
-            let feed = AtomFeed(
-                title: "\(site.page(at: "/news/")?.title ?? "Новости") — \(config.title)",
-                id: config.baseURL + "news/", selfURL: config.baseURL + feedPath, siteURL: config.baseURL + "news/",
-                updated: newest, authorName: author,
-                entries: news.prefix(20).map { page, contribution in
-                    let link = PageSummary.permalink(page.url, config: config)
-                    var entry = AtomEntry(title: page.title, url: link, id: link, published: page.date!,
-                                          summary: contribution.newsSummary ?? "", contentHTML: contribution.newsBodyHTML)
-                    NewsCover.add(to: &entry, page: page, images: images, config: config)
-                    return entry
-                },
-                language: config.language)
-            outputs.append(.init(path: feedPath, content: Feeds.atom(feed), reason: "the news feed"))
-        }
-        return outputs
+        guard let newest = news.first?.0.date else { return nil }
+        let author = config.params["school_short"]?.string ?? config.params["school"]?.string ?? config.title
+        let feed = AtomFeed(
+            title: "\(site.page(at: "/news/")?.title ?? "Новости") — \(config.title)",
+            id: config.baseURL + "news/", selfURL: config.baseURL + feedPath, siteURL: config.baseURL + "news/",
+            updated: newest, authorName: author,
+            entries: news.prefix(20).map { page, contribution in
+                let link = PageSummary.permalink(page.url, config: config)
+                var entry = AtomEntry(title: page.title, url: link, id: link, published: page.date!,
+                                      summary: contribution.newsSummary ?? "", contentHTML: contribution.newsBodyHTML)
+                NewsCover.add(to: &entry, page: page, images: images, config: config)
+                return entry
+            },
+            language: config.language)
+        return .init(path: feedPath, content: Feeds.atom(feed), reason: "the news feed")
     }
 }

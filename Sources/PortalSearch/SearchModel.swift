@@ -123,29 +123,59 @@ public struct SearchModel: Sendable {
     static let titleBoost = 3.0
     static let headingBoost = 1.5
 
-    /// The stems sorted by UTF-8 bytes, and for each its postings: page index, score, ….
-    func postings() -> (stems: [String], postings: [[Int32]]) {
-        let pageCount = pages.count
+    /// The idf of every stem (by id) and the average page length, over all pages.
+    func statistics() -> (idf: [Int32: Double], average: Double) {
         var frequency = [Int](repeating: 0, count: stems.count)
         for page in pages { for term in page { frequency[Int(term.stem)] += 1 } }
-        let totalLength = lengths.reduce(0, +)
-        let average = pageCount > 0 ? max(1.0, Double(totalLength) / Double(pageCount)) : 1.0
+        var idf: [Int32: Double] = [:]
+        for (id, df) in frequency.enumerated() where df > 0 { idf[Int32(id)] = SearchModel.idf(df: df, pages: pages.count) }
+        return (idf, averageLength)
+    }
+
+    var averageLength: Double {
+        pages.isEmpty ? 1.0 : max(1.0, Double(lengths.reduce(0, +)) / Double(pages.count))
+    }
+
+    static func idf(df: Int, pages: Int) -> Double {
+        log(1 + (Double(pages) - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+
+    /// The score of a term of a page of `length` words, given its stem's idf.
+    static func score(_ term: Term, length: Int, average: Double, idf: Double) -> Int32 {
+        let norm = k1 * (1 - b + b * Double(length) / average)
+        let tf = Double(term.count)
+        var weight = tf > 0 ? tf * (k1 + 1) / (tf + norm) : 0
+        if term.flags & 1 != 0 { weight += titleBoost }
+        if term.flags & 2 != 0 { weight += headingBoost }
+        return max(1, Int32((weight * idf * 10).rounded()))
+    }
+
+    func terms(of page: Int) -> [Term] { pages[page] }
+
+    /// The scores of page `index`'s stems (by id) with the statistics given; a stem not in `idf`
+    /// (new to the site) gets the idf of a stem on one page, and is added to it.
+    func scores(of index: Int, idf: inout [Int32: Double], average: Double) -> [Int32: Int32] {
+        var result: [Int32: Int32] = [:]
+        for term in pages[index] {
+            let value = idf[term.stem] ?? SearchModel.idf(df: 1, pages: pages.count)
+            idf[term.stem] = value
+            result[term.stem] = SearchModel.score(term, length: lengths[index], average: average, idf: value)
+        }
+        return result
+    }
+
+    /// The stems sorted by UTF-8 bytes, and for each its postings: page index, score, ….
+    func postings() -> (stems: [String], postings: [[Int32]]) {
+        let (idf, average) = statistics()
         var lists = [[Int32]](repeating: [], count: stems.count)
-        for i in 0..<stems.count { lists[i].reserveCapacity(2 * frequency[i]) }
-        let idf = frequency.map { df in log(1 + (Double(pageCount) - Double(df) + 0.5) / (Double(df) + 0.5)) }
         for (index, page) in pages.enumerated() {
-            let norm = SearchModel.k1 * (1 - SearchModel.b + SearchModel.b * Double(lengths[index]) / average)
             for term in page {
-                let tf = Double(term.count)
-                var weight = tf > 0 ? tf * (SearchModel.k1 + 1) / (tf + norm) : 0
-                if term.flags & 1 != 0 { weight += SearchModel.titleBoost }
-                if term.flags & 2 != 0 { weight += SearchModel.headingBoost }
-                let score = max(1, Int32((weight * idf[Int(term.stem)] * 10).rounded()))
                 lists[Int(term.stem)].append(Int32(index))
-                lists[Int(term.stem)].append(score)
+                lists[Int(term.stem)].append(SearchModel.score(term, length: lengths[index], average: average,
+                                                               idf: idf[term.stem]!))
             }
         }
-        let order = (0..<stems.count).filter { frequency[$0] > 0 }.sorted { String.utf8Order(stems[$0], stems[$1]) < 0 }
+        let order = (0..<stems.count).filter { !lists[$0].isEmpty }.sorted { String.utf8Order(stems[$0], stems[$1]) < 0 }
         return (order.map { stems[$0] }, order.map { lists[$0] })
     }
 }

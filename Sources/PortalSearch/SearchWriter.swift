@@ -125,7 +125,7 @@ struct SearchWriter {
     }
 
     /// The records of pages `range`: `s` section, `t` title, `u` URL, `x` text for snippets.
-    private func docsJSON(_ range: Range<Int>) -> [UInt8] {
+    func docsJSON(_ range: Range<Int>) -> [UInt8] {
         // Mostly snippet text to escape: on every core for a large range.
         let size = max(64, (range.count + 7) / 8)
         let chunks = stride(from: range.lowerBound, to: range.upperBound, by: size).map {
