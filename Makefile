@@ -82,11 +82,12 @@ screenshots: deps test-deps build
 guide-screenshots: deps test-deps build
 	PORTAL_BIN=$(DEBUG_BIN) $(VENV_PY) Tests/browser/guide_screenshots.py docs/ru/img
 
-# The benchmark beside Hugo (../shared/bench): BENCH_PAGES=10000 make bench for the large site.
+# The benchmark beside Hugo (bench/, see bench/README.md; portal alone when Hugo is absent):
+# BENCH_PAGES=10000 make bench for the large site.
 BENCH_PAGES ?= 1000
 # Then the photos: 100 phone-size photos (BENCH_PHOTOS), first build and rebuild, time and memory.
 bench: deps
-	../shared/bench/compare.sh . $(BENCH_PAGES)
+	bench/compare.sh . $(BENCH_PAGES)
 	@command -v vips >/dev/null && [ -x /usr/bin/time ] || { echo "installing libvips-tools time"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libvips-tools time; }
 	scripts/bench-images.sh .

@@ -14,6 +14,9 @@ public final class PreviewSession: @unchecked Sendable {
     private var state: PageRenderer?
     /// The search index of the last full build, kept up to date by page edits.
     private var search: LiveSearchIndex?
+    /// What each page gave the indexes (taken from the last full build's renderer, kept here so
+    /// that an edit changes it in place).
+    private var contributions: [SiteIndexes.Contribution] = []
 
     public init(options: BuildOptions) {
         self.options = options
@@ -27,9 +30,11 @@ public final class PreviewSession: @unchecked Sendable {
             return report
         }
         let (report, rendered) = try Builder.run(options)
-        if let rendered {
+        if var rendered {
+            contributions = rendered.indexes
+            rendered.indexes = []
             state = rendered
-            search = SiteIndexes.liveSearchIndex(site: rendered.site, contributions: rendered.indexes)
+            search = SiteIndexes.liveSearchIndex(site: rendered.site, contributions: contributions)
         }
         return report
     }
@@ -52,8 +57,7 @@ public final class PreviewSession: @unchecked Sendable {
                 indices.append(index)
             }
         }
-        var renderer = PageRenderer(site: site, theme: state.theme, context: state.context)
-        var contributions = state.indexes
+        let renderer = PageRenderer(site: site, theme: state.theme, context: state.context)
         var log = DiagnosticLog()
         var outputs: [(path: String, bytes: [UInt8])] = []
         var newsChanged = false
@@ -83,7 +87,6 @@ public final class PreviewSession: @unchecked Sendable {
                 outputs.append((feed.path, Array(feed.content.utf8)))
             }
         }
-        renderer.indexes = contributions
         for output in outputs {
             // Written beside and renamed over, so the server never sends half a page.
             let target = options.output.appendingPathComponent(output.path)

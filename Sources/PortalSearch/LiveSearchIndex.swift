@@ -82,7 +82,8 @@ public final class LiveSearchIndex: @unchecked Sendable {
                 slot = insertStem(stem)
                 manifestChanged = true
             }
-            LiveSearchIndex.set(&postings[slot], page: Int32(index), score: score)
+            // A stem whose score on this page is what it was changes no file.
+            guard LiveSearchIndex.set(&postings[slot], page: Int32(index), score: score) else { continue }
             if postings[slot].isEmpty {
                 changedShards.insert(shard(of: slot))
                 removeStem(at: slot)
@@ -110,7 +111,8 @@ public final class LiveSearchIndex: @unchecked Sendable {
 
     // MARK: - Postings
 
-    private static func set(_ list: inout [Int32], page: Int32, score: Int32?) {
+    /// Sets (or, for nil, removes) the score of `page` in `list`; whether that changed it.
+    private static func set(_ list: inout [Int32], page: Int32, score: Int32?) -> Bool {
         // Binary search over the pairs for `page`.
         var lo = 0, hi = list.count / 2
         while lo < hi {
@@ -120,11 +122,14 @@ public final class LiveSearchIndex: @unchecked Sendable {
         let at = 2 * lo
         let present = at < list.count && list[at] == page
         switch (present, score) {
-        case (true, let s?): list[at + 1] = s
+        case (true, let s?):
+            if list[at + 1] == s { return false }
+            list[at + 1] = s
         case (true, nil): list.removeSubrange(at..<(at + 2))
         case (false, let s?): list.insert(contentsOf: [page, s], at: at)
-        case (false, nil): break
+        case (false, nil): return false
         }
+        return true
     }
 
     private static func encodeBlocks(_ list: [Int32]) -> [Int: [UInt8]] {

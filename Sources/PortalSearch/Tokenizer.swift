@@ -122,7 +122,7 @@ struct WordScanner {
                         for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                             let l = lower.value
                             if (0x300...0x36F).contains(l) { continue }
-                            append(l == 0x451 ? 0x435 : l)
+                            append(l == 0x451 ? 0x435 : l == 0x3C2 ? 0x3C3 : l) // ё → е; final ς → σ, as search.js
                         }
                         digitsOnly = false
                     case .decimalNumber, .letterNumber, .otherNumber:

@@ -222,3 +222,16 @@ test('Russian plurals for the count', () => {
   assert.deepEqual([1, 2, 5, 11, 21, 22, 25, 111].map((n) => search.pluralRu(n, forms)),
     ['страница', 'страницы', 'страниц', 'страниц', 'страница', 'страницы', 'страниц', 'страниц']);
 });
+
+test('the shared test vectors (Tests/Fixtures/search-vectors.json, also run by the Swift tests)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const file = JSON.parse(readFileSync(new URL('../Fixtures/search-vectors.json', import.meta.url), 'utf8'));
+  assert.ok(file.vectors.length >= 10);
+  const stop = new Set(file.stop);
+  for (const v of file.vectors) {
+    const words = search.tokenise(v.text).map((t) => t.word).filter((w) => !stop.has(w));
+    assert.deepEqual(words, v.words, v.text);
+    assert.deepEqual(words.map(stemRu), v.stems, v.text);
+    assert.deepEqual(search.queryStems(v.text, file.stop), [...new Set(v.stems)], v.text);
+  }
+});
