@@ -91,10 +91,8 @@ public final class PreviewSession: @unchecked Sendable {
             // Written beside and renamed over, so the server never sends half a page.
             let target = options.output.appendingPathComponent(output.path)
             let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).portal-new")
-            do {
-                try Data(output.bytes).write(to: temporary)
-                guard rename(temporary.path, target.path) == 0 else { return nil }
-            } catch {
+            // (No fsync: the preview's folder is temporary, and a sync per file costs more than the edit.)
+            guard PreviewSession.write(output.bytes, to: temporary.path), rename(temporary.path, target.path) == 0 else {
                 return nil
             }
         }
@@ -104,5 +102,21 @@ public final class PreviewSession: @unchecked Sendable {
         stopwatch.lap("update the search index and the feed")
         return BuildReport(pages: indices.count, files: 0, warnings: log.warnings, seconds: Builder.seconds(since: start),
                            language: site.config.language, phases: stopwatch.phases, upToDate: false)
+    }
+
+    /// Writes `bytes` to a new file at `path`; whether it worked.
+    private static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
     }
 }

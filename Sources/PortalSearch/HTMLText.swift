@@ -47,6 +47,8 @@ struct HTMLText {
     var headings: [String] = []
     private var heading: TextBuffer? = nil
     private var headingLevel = 0
+    /// The tag name (`key`) of an element marked `data-search-heading` being read as a heading.
+    private var markedHeading: UInt64 = 0
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -149,7 +151,19 @@ struct HTMLText {
             } else {
                 heading = TextBuffer()
                 headingLevel = Int(bytes[nameStart + 1] - 0x30)
+                markedHeading = 0
             }
+        } else if closing, key == markedHeading, let h = heading {
+            let s = h.finish()
+            if !s.isEmpty { headings.append(s) }
+            heading = nil
+            markedHeading = 0
+        } else if !closing, !selfClosing, heading == nil, key != 0, contains("data-search-heading", i, end) != nil {
+            // An element the theme marks as a heading (a stage's «Этап 3 из 6»): its words weigh
+            // as a heading's, and stay in the text.
+            heading = TextBuffer()
+            headingLevel = 2
+            markedHeading = key
         }
         if !HTMLText.inline.contains(key) {
             text.blockBreak()

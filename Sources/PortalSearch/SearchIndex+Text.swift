@@ -112,7 +112,8 @@ extension SearchIndex {
     /// when there is one; `head`, `title`, `nav`, `script`, `style`, `svg`, `noscript`, `template`, `form`,
     /// `select`, `textarea` and `button` elements are skipped (breadcrumbs, tables of contents,
     /// icons), and so is any element with `aria-hidden="true"` or a `data-search-skip` attribute;
-    /// `h1` goes to the headings but not to the text (it repeats the title). Block
+    /// `h1` goes to the headings but not to the text (it repeats the title); an element with a
+    /// `data-search-heading` attribute (not nested in one of its own name) is a heading too. Block
     /// elements are separated, entities decoded, white space collapsed. One pass, O(length).
     public static func extract(html: String) -> (headings: [String], text: String) {
         var extractor = HTMLText(bytes: Array(html.utf8))

@@ -294,6 +294,13 @@ import Testing
         #expect(document.text == text)
     }
 
+    @Test func marksAnElementAsAHeading() {
+        let html = "<main><p class=\"page-eyebrow\" data-search-heading>Этап <b>3</b> из 6</p><p>Текст этапа.</p></main>"
+        let (headings, text) = SearchIndex.extract(html: html)
+        #expect(headings == ["Этап 3 из 6"])
+        #expect(text == "Этап 3 из 6 · Текст этапа.")
+    }
+
     @Test func extractsWholeDocumentWithoutMain() {
         let (headings, text) = SearchIndex.extract(html: "<h2>Итоги</h2><p>Текст 1 &lt; 2</p><p>Ещё</p>")
         #expect(headings == ["Итоги"])

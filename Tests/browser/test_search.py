@@ -146,3 +146,26 @@ def test_nothing_found_is_announced(search_driver, search_server):
     driver.get("%s/search/?q=%s" % (search_server, quote("абракадабраквазизябра")))
     _wait(driver, lambda d: "ничего не найдено" in _status_text(d).lower(), "an empty result is not announced")
     assert not _result_links(driver)
+
+
+def test_small_site_needs_one_index_request(search_driver, search_server):
+    """The 46-page site's index is one file: a query fetches search-index.json and nothing else."""
+    driver = search_driver
+    driver.get("%s/search/?q=%s" % (search_server, quote(QUERY)))
+    _wait_for_mentor_bank(driver)
+    names = driver.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; });")
+    index = [n for n in names if n.endswith(".json")]
+    assert [urlparse(n).path for n in index] == ["/search-index.json"], index
+
+
+def test_a_typo_and_a_stage_number_are_found(search_driver, search_server):
+    driver = search_driver
+    driver.get("%s/search/?q=%s" % (search_server, quote("наставнеки")))
+    _wait_for_mentor_bank(driver)
+    from selenium.webdriver.common.by import By
+    marks = [m.text.lower() for m in driver.find_elements(By.CSS_SELECTOR, "#search-results mark")]
+    assert any(m.startswith("наставник") for m in marks), "the corrected word is not highlighted: %s" % marks[:10]
+    driver.get("%s/search/?q=%s" % (search_server, quote("этап 3")))
+    _wait(driver, lambda d: _result_links(d), "«этап 3» finds nothing")
+    first = urlparse(_result_links(driver)[0].get_attribute("href")).path
+    assert first == "/stages/bank-nastavnikov/", "«этап 3» lists %s first, not the third stage" % first
