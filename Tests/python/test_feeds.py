@@ -207,11 +207,12 @@ def test_search_index_is_small_and_private(feeds_site):
     for word in NON_CONSENTING:
         assert word not in text, "search-index.json mentions %s, who did not consent" % word
     index = json.loads(text)
-    assert index.get("v") == 1
+    assert index.get("v") == 2
+    assert len(index["terms"]) == len(index["vocab"]) and "shards" not in index  # one file: all inline
     urls = [doc["u"] for doc in index["docs"]]
     assert "/mentors/" in urls
     assert "/search/" not in urls, "the search page itself should not be indexed"
     for url in urls:
         assert (feeds_site / url.lstrip("/") / "index.html").exists(), "index names %s, which was not built" % url
-    assert "наставник" in index["terms"]
-    assert not any(word in index["terms"] for word in ["соколов", "зайцев"])
+    assert "наставник" in index["vocab"]
+    assert not any(word in index["vocab"] for word in ["соколов", "зайцев"])
