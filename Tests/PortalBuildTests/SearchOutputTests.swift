@@ -51,5 +51,13 @@ import Testing
         #expect(pages > SiteIndexes.shardedAbove)
         #expect(site.exists("search/d-\((pages - 1) / 4).json"))
         #expect(!site.exists("search/d-\((pages - 1) / 4 + 1).json"))
+        // The mentor without consent is in no file of the index; the mentor with it is.
+        var all = try site.html("search-index.json")
+        for name in try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("search").path)
+        where name.hasSuffix(".json") {
+            all += try site.html("search/" + name)
+        }
+        #expect(all.contains("Иванова Анна Петровна"))
+        #expect(!all.contains("Скрытов") && !all.contains("скрыт"))
     }
 }
