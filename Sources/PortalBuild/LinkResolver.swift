@@ -5,7 +5,8 @@ import PortalMarkdown
 
 /// Rewrites links between Markdown files to page URLs and page-relative files to site paths.
 /// A page at `Content/news/itogi.md` is published at `/news/itogi/`, one folder deeper than its
-/// file, so relative links would break if left as written.
+/// file, so relative links would break if left as written. The rule itself is `MarkdownLinks`,
+/// shared with the Markdown fields of data files.
 enum LinkResolver {
     static func rewrite(_ link: Markdown.Link, in page: Page, site: Site, log: inout DiagnosticLog) -> String? {
         if !site.config.unsafeHTML, UnsafeMarkdown.isBlocked(link.destination) {
@@ -28,53 +29,17 @@ enum LinkResolver {
         }
     }
 
-    enum Outcome {
-        /// Not a link to rewrite: an external address, an anchor, a site path as written.
-        case keep
-        /// The address in HTML (with the base path) of the page or file the link names.
-        case address(String)
-        case problem(Message)
-    }
+    typealias Outcome = MarkdownLinks.Outcome
 
-    /// Where a relative link written in a file of `folder` (`Content/news`) leads: a Markdown file
-    /// becomes its page's address, another file under Content/ its own.
+    /// Where a link written in a file of `folder` (`Content/news`) leads: the shared rule for
+    /// Markdown in pages and data (`MarkdownLinks`), and a site path written by hand gets the
+    /// base path when it names a page or file of the site.
     static func resolve(_ destination: String, from folder: String, site: Site, isImage: Bool = false) -> Outcome {
-        if destination.hasPrefix("/"), !destination.hasPrefix("//") {
+        if destination.hasPrefix("/"), !destination.hasPrefix("//"),
+           !Page.isSource(String(destination.prefix { $0 != "#" && $0 != "?" }).removingPercentEncoding ?? destination) {
             return sitePathAddress(destination, site: site)
         }
-        if destination.isEmpty || destination.hasPrefix("#") || hasScheme(destination) {
-            return .keep
-        }
-        var pathPart = destination
-        var suffix = ""
-        if let cut = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            pathPart = String(destination[..<cut])
-            suffix = String(destination[cut...])
-        }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
-        guard let resolved = normalize(folder + "/" + decoded), resolved.hasPrefix("Content/") else {
-            return .problem(Message("the link \(destination) leads outside Content/",
-                                    ru: "ссылка \(destination) ведёт за пределы папки Content/"))
-        }
-        if Page.isSource(resolved) {
-            if let url = site.urlBySource[resolved] {
-                if site.unpublishedSources.contains(resolved) {
-                    return .problem(Message("the link \(destination) leads to a page that is not published (a draft, or outside its publishing dates)",
-                                            ru: "ссылка \(destination) ведёт на неопубликованную страницу (черновик или вне дат публикации)"))
-                }
-                return .address(site.config.href(url) + suffix)
-            }
-            return .problem(Message("the link \(destination) leads to \(resolved), which does not exist",
-                                    ru: "ссылка \(destination) ведёт на \(resolved), а такого файла нет"))
-        }
-        let relative = String(resolved.dropFirst("Content/".count))
-        if FileManager.default.fileExists(atPath: site.root.appendingPathComponent(resolved).path) {
-            return .address(fileURL(relative, config: site.config) + suffix)
-        }
-        let what = isImage ? "image" : "link"
-        let whatRu = isImage ? "изображение" : "ссылка"
-        return .problem(Message("the \(what) \(destination) leads to \(resolved), which does not exist",
-                                ru: "\(whatRu) \(destination) ведёт на \(resolved), а такого файла нет"))
+        return site.links.resolve(destination, from: folder, isImage: isImage)
     }
 
     /// A site path written by hand (`/stages/zapusk/`, what the address bar shows) that names a
@@ -142,24 +107,8 @@ enum LinkResolver {
         return String(resolved.dropFirst("Content/".count))
     }
 
-    static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let scheme = text[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } && scheme.first!.isLetter
-    }
+    static func hasScheme(_ text: String) -> Bool { MarkdownLinks.hasScheme(text) }
 
     /// Collapses `.` and `..`; nil when `..` climbs above the start.
-    static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/")
-    }
+    static func normalize(_ path: String) -> String? { MarkdownLinks.normalize(path) }
 }

@@ -83,3 +83,10 @@ public struct LeftOut: Sendable, Hashable {
     public var location: SourceLocation
     public var reason: Message
 }
+
+extension Site {
+    /// The rule for links written in this site's Markdown.
+    public var links: MarkdownLinks {
+        MarkdownLinks(urlBySource: urlBySource, unpublished: unpublishedSources, root: root, config: config)
+    }
+}

@@ -74,7 +74,8 @@ public enum Markdown {
     ) -> Rendered {
         let flags = options.cmarkFlags
         let document: OpaquePointer = text.withCString { cmark_parse_document($0, strlen($0), flags) }
-        defer { cmark_node_free(document) }
+        let tables = Tables.transform(document, source: text, flags: flags)
+        defer { cmark_node_free(document); tables.cellDocuments.forEach { cmark_node_free($0) } }
 
         var links: [Link] = []
         // Text gathered as bytes and made a String once: a String per text node was most of
@@ -104,6 +105,7 @@ public enum Markdown {
                                     column: Int(cmark_node_get_start_column(node)),
                                     text: type == CMARK_NODE_IMAGE ? plainText(of: node) : "")
                     if link.line == 0 { link.line = enclosingLine(of: node) }
+                    if let cell = tables.cellPosition(of: node) { (link.line, link.column) = (cell.line, cell.column + link.column - 1) }
                     if link.column == 0 { link.column = 1 }
                     link.written = destination
                     if type == CMARK_NODE_IMAGE { link.title = string(cmark_node_get_title(node)) }

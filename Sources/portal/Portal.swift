@@ -13,7 +13,7 @@ struct Portal: AsyncParsableCommand {
         build` writes the site to Public/; a failed build leaves Public/ as it was.
         """,
         version: "0.1.0",
-        subcommands: [Build.self, Serve.self, Check.self, New.self, Init.self, Audit.self],
+        subcommands: [Build.self, Serve.self, Check.self, New.self, Init.self, Audit.self, Render.self],
         defaultSubcommand: nil)
 }
 

@@ -1,0 +1,111 @@
+import Foundation
+import PortalCore
+import PortalMarkdown
+
+/// How a link written in Markdown — in a page, or in a Markdown field of a data file — reaches
+/// its target: a link to another Markdown file becomes that page's URL, a link to a file beside
+/// the text becomes its site path. One rule for pages and data, so that `[этап](stages/otbor.md)`
+/// means the same wherever a teacher writes it.
+public struct MarkdownLinks: Sendable {
+    /// `Content/news/itogi.md` → `/news/itogi/` (drafts included, see `unpublished`).
+    public var urlBySource: [String: String]
+    public var unpublished: Set<String>
+    /// The site root, to see whether a linked file exists.
+    public var root: URL
+    /// For the base path every address in HTML starts with (`SiteConfig.href`).
+    public var config: SiteConfig?
+
+    public init(urlBySource: [String: String], unpublished: Set<String>, root: URL, config: SiteConfig? = nil) {
+        self.urlBySource = urlBySource
+        self.unpublished = unpublished
+        self.root = root
+        self.config = config
+    }
+
+    public enum Outcome: Sendable {
+        /// Not a link to rewrite: an external address, an anchor, a site path as written.
+        case keep
+        /// The address in HTML (with the base path) of the page or file the link names.
+        case address(String)
+        case problem(Message)
+    }
+
+    /// The replacement for `link` written in a file of `folder` (`Content/news`), nil to keep it
+    /// as written; a link that leads nowhere is an error at `location`.
+    public func rewrite(_ link: Markdown.Link, folder: String, location: SourceLocation, log: inout DiagnosticLog) -> String? {
+        switch resolve(link.destination, from: folder, isImage: link.isImage) {
+        case .keep: return nil
+        case .address(let address): return address
+        case .problem(let message):
+            log.error(at: location, message.english, ru: message.russian)
+            return nil
+        }
+    }
+
+    /// Where a link written in a file of `folder` leads: a Markdown file becomes its page's
+    /// address, another file under Content/ its own. A path from the site root to a Markdown
+    /// file (`/stages/otbor.md`) is resolved from `Content/`; other `/…` addresses, `#anchors` and
+    /// links with a scheme are kept.
+    public func resolve(_ destination: String, from folder: String, isImage: Bool = false) -> Outcome {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") || Self.hasScheme(destination) {
+            return .keep
+        }
+        var pathPart = destination
+        var suffix = ""
+        if let cut = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            pathPart = String(destination[..<cut])
+            suffix = String(destination[cut...])
+        }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let fromRoot = decoded.hasPrefix("/")
+        if fromRoot && !Page.isSource(decoded) { return .keep }
+        guard let resolved = Self.normalize((fromRoot ? "Content" : folder) + "/" + decoded), resolved.hasPrefix("Content/") else {
+            return .problem(Message("the link \(destination) leads outside Content/",
+                                    ru: "ссылка \(destination) ведёт за пределы папки Content/"))
+        }
+        if Page.isSource(resolved) {
+            if let url = urlBySource[resolved] {
+                if unpublished.contains(resolved) {
+                    return .problem(Message("the link \(destination) leads to a page that is not published (a draft, or outside its publishing dates)",
+                                            ru: "ссылка \(destination) ведёт на неопубликованную страницу (черновик или вне дат публикации)"))
+                }
+                return .address(href(url) + suffix)
+            }
+            return .problem(Message("the link \(destination) leads to \(resolved), which does not exist",
+                                    ru: "ссылка \(destination) ведёт на \(resolved), а такого файла нет"))
+        }
+        let relative = String(resolved.dropFirst("Content/".count))
+        if FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path) {
+            return .address(href("/" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative)) + suffix)
+        }
+        let what = isImage ? "image" : "link"
+        let whatRu = isImage ? "изображение" : "ссылка"
+        return .problem(Message("the \(what) \(destination) leads to \(resolved), which does not exist",
+                                ru: "\(whatRu) \(destination) ведёт на \(resolved), а такого файла нет"))
+    }
+
+    private func href(_ sitePath: String) -> String {
+        config?.href(sitePath) ?? sitePath
+    }
+
+    public static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } && scheme.first!.isLetter
+    }
+
+    /// Collapses `.` and `..`; nil when `..` climbs above the start.
+    public static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}
