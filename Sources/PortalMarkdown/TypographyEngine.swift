@@ -23,6 +23,12 @@ extension RussianTypography {
         var wordLetters = false
         var wordStartOK = false
         var afterTag = false
+        // The last word in the output (for the rules that look at it), whether it is a number,
+        // and where a "." written right after it ends.
+        var wordStart = 0
+        var wordEnd = 0
+        var wordDigits = false
+        var dotAfterWordAt = -1
 
         // Protected elements: nesting depth per element, indexed
         // code 0, pre 1, kbd 2, samp 3, svg 4, math 5 (see `tagKind`).
@@ -266,11 +272,14 @@ extension RussianTypography {
         }
 
         /// Registers `letters` word characters (all letters or not) at the current position.
-        @inline(__always) mutating func wordChars(_ length: Int, allLetters: Bool, lastIsDigit: Bool) {
+        @inline(__always) mutating func wordChars(_ length: Int, bytes: Int, allLetters: Bool, allDigits: Bool = false, lastIsDigit: Bool) {
             if prev == .word && !afterTag {
                 wordLen += length
                 wordLetters = wordLetters && allLetters
+                wordDigits = wordDigits && allDigits
             } else {
+                wordStart = count - bytes
+                wordDigits = allDigits
                 switch prev {
                 case .start, .space, .openPunct, .openQuote: wordStartOK = true
                 default: wordStartOK = afterTag
@@ -278,6 +287,7 @@ extension RussianTypography {
                 wordLen = length
                 wordLetters = allLetters
             }
+            wordEnd = count
             prev = .word
             prevDigit = lastIsDigit
             afterTag = false

@@ -3,18 +3,16 @@
 extension RussianTypography.Engine {
     // MARK: Numero
 
-    mutating func numero(_ length: Int) {
+    /// `№ 9`, `№9` → `№` + narrow no-break space + `9` (so for `§`; `¶` takes a no-break space).
+    mutating func numero(_ length: Int, narrow: Bool = true) {
         copy(i, i + length)
         i += length
         setClass(.punct)
-        if i < n && isASCIIDigit(src[i]) {
-            enterWhitespace(patchAt: -1)
-            put(0xC2, 0xA0)
-        } else if i + 1 < n && src[i] == 0x20 && isASCIIDigit(src[i + 1]) {
-            enterWhitespace(patchAt: -1)
-            put(0xC2, 0xA0)
-            i += 1
-        }
+        let j = i < n && src[i] == 0x20 ? i + 1 : i
+        guard j < n, isASCIIDigit(src[j]) || isASCIILetter(src[j]) || src[j] == 0xD0 || src[j] == 0xD1 else { return }
+        enterWhitespace(patchAt: -1)
+        if narrow { put(0xE2, 0x80, 0xAF) } else { put(0xC2, 0xA0) }
+        i = j
     }
 
     // MARK: Quotes
@@ -150,7 +148,7 @@ extension RussianTypography.Engine {
             || matches(j, "#XA0;") {
             enterWhitespace(patchAt: -1)
         } else if matches(j, "#39;") || matches(j, "apos;") || matches(j, "#x27;") || matches(j, "rsquo;") {
-            wordChars(1, allLetters: false, lastIsDigit: false)
+            wordChars(1, bytes: end - j + 1, allLetters: false, lastIsDigit: false)
         } else if matches(j, "laquo;") || matches(j, "bdquo;") || matches(j, "#171;") {
             level += 1   // kept verbatim, but counted for nesting
             setClass(.openQuote)

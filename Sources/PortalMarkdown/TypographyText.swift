@@ -21,7 +21,9 @@ extension RussianTypography.Engine {
         case 0x27:   // '
             put(b)
             i += 1
-            wordChars(1, allLetters: false, lastIsDigit: false)
+            wordChars(1, bytes: 1, allLetters: false, lastIsDigit: false)
+        case 0x2E:   // .
+            dot()
         case 0x28, 0x5B, 0x7B:
             put(b)
             i += 1
@@ -48,11 +50,13 @@ extension RussianTypography.Engine {
         var j = i
         var length = 0
         var allLetters = true
+        var allDigits = true
         var lastDigit = false
         while j < n {
             let c = src[j]
             if isASCIILetter(c) {
                 j += 1
+                allDigits = false
                 lastDigit = false
             } else if isASCIIDigit(c) {
                 j += 1
@@ -60,6 +64,7 @@ extension RussianTypography.Engine {
                 lastDigit = true
             } else if c == 0xD0 || c == 0xD1 {   // U+0400…U+047F: Cyrillic letters
                 j += 2
+                allDigits = false
                 lastDigit = false
             } else {
                 break
@@ -68,7 +73,7 @@ extension RussianTypography.Engine {
         }
         copy(start, j)
         i = j
-        wordChars(length, allLetters: allLetters, lastIsDigit: lastDigit)
+        wordChars(length, bytes: j - start, allLetters: allLetters, allDigits: allDigits, lastIsDigit: lastDigit)
     }
 
     mutating func nonASCII() {
@@ -83,11 +88,11 @@ extension RussianTypography.Engine {
         case .letter:
             copy(i, i + length)
             i += length
-            wordChars(1, allLetters: true, lastIsDigit: false)
+            wordChars(1, bytes: length, allLetters: true, lastIsDigit: false)
         case .wordOther:
             copy(i, i + length)
             i += length
-            wordChars(1, allLetters: false, lastIsDigit: false)
+            wordChars(1, bytes: length, allLetters: false, lastIsDigit: false)
         case .transparent:
             copy(i, i + length)
             i += length
@@ -119,6 +124,10 @@ extension RussianTypography.Engine {
             i += length
             setClass(.openPunct)
         case .punct:
+            if scalar == 0xA7 || scalar == 0xB6 {   // § ¶
+                numero(length, narrow: scalar == 0xA7)
+                return
+            }
             copy(i, i + length)
             i += length
             setClass(.punct)
@@ -143,7 +152,7 @@ extension RussianTypography.Engine {
     // MARK: Spaces and short words
 
     mutating func space() {
-        if prev == .word && wordStartOK && wordLetters && wordLen <= 2 && nextAcceptsNoBreak(i + 1) {
+        if (prev == .word && wordStartOK && wordLetters && wordLen <= 2 && nextAcceptsNoBreak(i + 1)) || bindsNext(i + 1) {
             enterWhitespace(patchAt: -1)
             put(0xC2, 0xA0)
         } else {
@@ -170,17 +179,44 @@ extension RussianTypography.Engine {
 
     mutating func dash(length: Int, kind: RussianTypography.Dash) {
         let next = i + length
+        // A number or name range written with a hyphen: 2025-2026, 1-22 сентября, март-май.
+        if kind == .hyphen && prev == .word && !afterTag && wordEnd == count && next < n && rangeFollows(next) {
+            put(0xE2, 0x80, 0x93)
+            i = next
+            setClass(.dash)
+            return
+        }
+        // A dash opening a paragraph or a line is direct speech: an em dash bound to what follows.
+        let lineStart = prev == .start || (prev == .space && (beforeSpace == .start || (count > 0 && out[count - 1] == 0x0A)))
+        if lineStart && next < n && src[next] == 0x20 && next + 1 < n && !isASCIIWhitespace(src[next + 1]) {
+            put(0xE2, 0x80, 0x94)
+            put(0xC2, 0xA0)
+            i = next + 1
+            enterWhitespace(patchAt: -1)
+            return
+        }
         var convert = false
-        if prev == .space && next < n && isASCIIWhitespace(src[next]) {
+        let spaceAfter = next < n && (isASCIIWhitespace(src[next]) || (src[next] == 0xC2 && next + 1 < n && src[next + 1] == 0xA0))
+        if prev == .space && spaceAfter {
             switch beforeSpace {
             case .word, .punct, .closePunct: convert = true
             default: convert = false
             }
             if convert && kind != .em && beforeSpaceDigit {
-                // A spaced range between two numbers ("2024 - 2025") stays as it is.
+                // A spaced range between two years ("2024 - 2025") is a range: 2024–2025.
                 var k = next
                 while k < n && src[k] == 0x20 { k += 1 }
-                if k < n && isASCIIDigit(src[k]) { convert = false }
+                if k < n && isASCIIDigit(src[k]) {
+                    convert = false
+                    if spacePatchAt == count - 1, out[count - 1] == 0x20, let first = lastNumber(), (1000...2999).contains(first),
+                       let (second, end) = number(at: k), (1000...2999).contains(second), first < second, !continuesNumber(end) {
+                        count -= 1
+                        put(0xE2, 0x80, 0x93)
+                        i = k
+                        setClass(.dash)
+                        return
+                    }
+                }
             }
         }
         if convert {
@@ -192,5 +228,4 @@ extension RussianTypography.Engine {
         i = next
         setClass(.dash)
     }
-
 }

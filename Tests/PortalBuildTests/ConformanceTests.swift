@@ -94,7 +94,7 @@ import Testing
         #expect(run.stdout.contains("<td><a href=\"/about-table/\">отбор</a></td>"))
         #expect(run.stdout.contains("<td>2025\u{A0}г.</td>"))
         #expect(run.stdout.contains("<a href=\"missing.md\">нет</a>"))
-        #expect(run.stderr.contains("stdin.md:7:2: warning:"))
+        #expect(run.stderr.contains("stdin.md:7:1: warning:"))
         #expect(run.stderr.contains("missing.md"))
 
         let plain = try Self.run(binary, ["render", "--no-typography"], stdin: "\"a\" -- b\n\n<b>x</b>\n")
