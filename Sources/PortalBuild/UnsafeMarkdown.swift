@@ -22,14 +22,8 @@ enum UnsafeMarkdown {
     static func reportBlocked(_ link: Markdown.Link, in page: Page, log: inout DiagnosticLog) {
         let scheme = link.destination.prefix { $0 != ":" }.lowercased()
         let shown = link.destination.count > 60 ? String(link.destination.prefix(60)) + "…" : link.destination
-        // cmark counts columns in bytes; messages count characters.
-        let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
-        var column = link.column
-        if link.line >= 1, link.line <= lines.count {
-            let bytes = Array(lines[link.line - 1].utf8.prefix(max(link.column - 1, 0)))
-            column = String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
-        }
-        log.error(at: SourceLocation(path: page.source, line: page.bodyLine + link.line - 1, column: column),
+        // Markdown.Link counts columns in characters already (Unicode scalars), as messages do.
+        log.error(at: SourceLocation(path: page.source, line: page.bodyLine + link.line - 1, column: link.column),
                   "the link \(shown) is removed from the page: \(scheme): links can run code or open files on the reader's computer; link to a page or a web address (https://…)",
                   ru: "ссылка \(shown) удаляется со страницы: ссылки \(scheme): могут запускать код или открывать файлы на компьютере читателя; дайте ссылку на страницу или адрес в интернете (https://…)")
     }

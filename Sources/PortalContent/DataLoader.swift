@@ -11,6 +11,8 @@ public struct DataEntry: Sendable {
     /// Where each key of the entry was written (its value, or the key itself when the value
     /// is empty): for messages that point at one field, and for `portal audit`.
     public var keyLocations: [String: SourceLocation] = [:]
+    /// The entry's Markdown fields, rendered to `<key>_html` once pages are known (DataMarkdown).
+    public var markdown: [String: MarkdownFieldSource] = [:]
 }
 
 /// A data file from Content/data/, validated against its schema, with the entries that may be
@@ -56,6 +58,7 @@ enum DataLoader {
         let root: YAMLNode?
         let schema = DataSchemas.all[name]
         var sheet: Spreadsheet?
+        var fileText = ""
         do {
             if Spreadsheet.extensions.contains(url.pathExtension.lowercased()) {
                 let table = try Spreadsheet.read(url, path: path)
@@ -65,7 +68,8 @@ enum DataLoader {
                 if sheetLog.hasErrors { return nil }
                 sheet = table
             } else {
-                root = try YAMLDocument.parse(try SourceText.read(url, path: path), path: path)
+                fileText = try SourceText.read(url, path: path)
+                root = try YAMLDocument.parse(fileText, path: path)
             }
         } catch {
             log.append(error)
@@ -98,6 +102,7 @@ enum DataLoader {
             if let id { withheld.insert(id) }
             withheldFiles.formUnion(files(of: fields))
         }
+        var fileLines: [Substring]?
         let type: FieldType = schema.map { .record($0.record.withPublishingDates) } ?? .any
         for (index, item) in items.enumerated() {
             let keyPath = "\(name)[\(index)]"
@@ -138,10 +143,15 @@ enum DataLoader {
                 withhold(id, fields)
                 continue
             }
+            // Said at the field: what cmark leaves out without unsafe_html. The HTML itself is
+            // made again with the links resolved once pages are known (DataMarkdown).
             renderMarkdownFields(&fields, schema: schema, markdown: markdown, item: item, path: path, keyPath: keyPath,
                                  log: &validator.log)
-            entries.append(DataEntry(fields: fields, location: item.location(in: path), id: id,
-                                     keyLocations: keyLocations(of: item, path: path)))
+            var entry = DataEntry(fields: fields, location: item.location(in: path), id: id,
+                                  keyLocations: keyLocations(of: item, path: path))
+            entry.markdown = markdownFields(fields, item: item, schema: schema, path: path, fileLines: &fileLines,
+                                            fileText: fileText, inSpreadsheet: sheet != nil)
+            entries.append(entry)
             publishedFiles.formUnion(files(of: fields))
         }
         // A file a published entry shows too stays published.
@@ -170,6 +180,9 @@ enum DataLoader {
             for i in entries.indices {
                 entries[i].location = cell(entries[i].location)
                 entries[i].keyLocations = entries[i].keyLocations.mapValues(cell)
+                for (key, source) in entries[i].markdown {
+                    if case .cell(let location) = source.placement { entries[i].markdown[key]?.placement = .cell(cell(location)) }
+                }
             }
         } else {
             log.append(contentsOf: validator.log.diagnostics)
@@ -247,6 +260,25 @@ enum DataLoader {
                 }
             }
         }
+    }
+
+    /// The Markdown fields of an entry with where they stand, rendered later (DataMarkdown).
+    private static func markdownFields(_ fields: [String: DataValue], item: YAMLNode, schema: FileSchema?, path: String,
+                                       fileLines: inout [Substring]?, fileText: String,
+                                       inSpreadsheet: Bool) -> [String: MarkdownFieldSource] {
+        var sources: [String: MarkdownFieldSource] = [:]
+        for field in schema?.record.fields ?? [] {
+            guard case .markdown = field.type, let text = fields[field.name]?.string, let node = item[field.name] else { continue }
+            if inSpreadsheet {
+                // A cell: its problems are reported at the cell.
+                sources[field.name] = MarkdownFieldSource(text: text, path: path, placement: .cell(node.location(in: path)))
+                continue
+            }
+            if fileLines == nil { fileLines = fileText.split(separator: "\n", omittingEmptySubsequences: false) }
+            sources[field.name] = MarkdownFieldSource.make(text: text, path: path, line: node.line, column: node.column,
+                                                           quoted: node.scalar?.quoted ?? false, fileLines: fileLines ?? [])
+        }
+        return sources
     }
 
     /// Every id a file names must exist in the file it points to.

@@ -20,7 +20,7 @@ public enum SiteLoader {
         // Data files (a few, one of them maybe large) beside the pages (many, read and split in
         // parallel), then everything is assembled in one place.
         let contentPath = content.path
-        let ((data, dataLeftOut, dataLog), parsed) = concurrently({ [inventory] in
+        let ((loadedData, dataLeftOut, dataLog), parsed) = concurrently({ [inventory] in
             var leftOut: [LeftOut] = []
             var log = DiagnosticLog()
             let data = DataLoader.load(contentDir: content, rootPath: { "Content/" + relativePath($0, to: content) },
@@ -54,6 +54,10 @@ public enum SiteLoader {
             }
         }
         PageNames.checkAliases(pages, log: &log)
+        // Markdown fields of data files, now that links to pages can be resolved.
+        var data = loadedData
+        DataMarkdown.render(&data, links: MarkdownLinks(urlBySource: urlBySource, unpublished: unpublished, root: root, config: config),
+                            options: config.markdownOptions, log: &log)
         pages += CollectionPages.make(config: config, data: data, log: &log)
         pages += ReportPages.make(pages: pages, data: data, today: options.today)
         let tagSlugs = TagPages.slugs(of: pages)

@@ -78,6 +78,7 @@ public enum Markdown {
         defer { cmark_node_free(document); tables.cellDocuments.forEach { cmark_node_free($0) } }
 
         var links: [Link] = []
+        var columns = ScalarColumns(text)
         // Text gathered as bytes and made a String once: a String per text node was most of
         // this walk's cost.
         var plain: [UInt8] = []
@@ -106,6 +107,7 @@ public enum Markdown {
                                     text: type == CMARK_NODE_IMAGE ? plainText(of: node) : "")
                     if link.line == 0 { link.line = enclosingLine(of: node) }
                     if let cell = tables.cellPosition(of: node) { (link.line, link.column) = (cell.line, cell.column + link.column - 1) }
+                    link.column = columns.column(line: link.line, byteColumn: link.column)
                     if link.column == 0 { link.column = 1 }
                     link.written = destination
                     if type == CMARK_NODE_IMAGE { link.title = string(cmark_node_get_title(node)) }

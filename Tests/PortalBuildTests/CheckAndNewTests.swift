@@ -14,14 +14,14 @@ import Testing
             let report = try LinkChecker.check(options)
             lines = report.diagnostics.filter { $0.severity == .error }.map { $0.formatted() }
             #expect(report.external.map(\.url) == ["https://example.org/"])
-            #expect(report.external.first.map { "\($0.location)" } == "Content/about.md:10:41")
+            #expect(report.external.first.map { "\($0.location)" } == "Content/about.md:10:31")
         } catch {
             Issue.record("check failed to run: \(error.diagnostics.map { $0.formatted() })")
             return
         }
         #expect(lines == [
-            "Content/about.md:6:20: error: the link /net-takoy-stranicy/ leads to /net-takoy-stranicy/, which is not a page or file of the site",
-            "Content/about.md:6:60: error: the link stages/otbor.md#net-yakorya leads to #net-yakorya, which does not exist on /stages/otbor/",
+            "Content/about.md:6:11: error: the link /net-takoy-stranicy/ leads to /net-takoy-stranicy/, which is not a page or file of the site",
+            "Content/about.md:6:44: error: the link stages/otbor.md#net-yakorya leads to #net-yakorya, which does not exist on /stages/otbor/",
             "Content/about.md:8:1: error: the image files/plan.svg has no alt text: write it between the brackets, ![описание](files/plan.svg)",
             "Content/about.md:10:1: error: the link /files/net.pdf leads to /files/net.pdf, which is not a page or file of the site",
             "Content/stages/zapusk.md:5:1: error: the image ../files/net.png leads to Content/files/net.png, which does not exist",
