@@ -1,5 +1,6 @@
 import Foundation
 import PortalContent
+import PortalTemplates
 
 /// Numbers for the monitoring page's charts. The theme draws the SVG; this computes what a
 /// template cannot: bar lengths relative to the largest value, and percentages.
@@ -41,8 +42,8 @@ enum Charts {
                 let value = Double(score["value"] as? String ?? "") ?? 0
                 let maximum = Double(score["max"] as? String ?? "") ?? 1
                 s["percent"] = percent(value, of: maximum)
-                s["value_ru"] = (score["value"] as? String ?? "").replacingOccurrences(of: ".", with: ",")
-                s["max_ru"] = (score["max"] as? String ?? "").replacingOccurrences(of: ".", with: ",")
+                s["value_ru"] = RussianNumber.format(value)
+                s["max_ru"] = RussianNumber.format(maximum)
                 s["width"] = Int((value / max(maximum, 0.0001) * 300).rounded())
                 s["y"] = index * 28
                 return s

@@ -2,12 +2,17 @@ import Foundation
 import PortalContent
 import PortalCore
 import PortalProgramme
+import PortalTemplates
 
 /// The data files as templates see them: references replaced by the entries they name, item
 /// page URLs added, and the views the programme's pages need (mentors by category, requests by
 /// form, chart bars). Withheld mentors appear only as a placeholder without name or id.
 enum ProgrammeData {
     static let withheldMentorName = "наставник (данные не публикуются)"
+    /// Keys whose whole numbers the theme shows as counts (never years, ids or positions).
+    static let displayedCounts: Set<String> = [
+        "count", "total", "mentors", "mentees", "pairs_total", "mentees_total", "experience_years",
+    ]
 
     static func make(site: Site, images: ImageTable = .none) -> [String: Any] {
         // URL of every item page, by collection and id.
@@ -155,7 +160,7 @@ enum ProgrammeData {
                     d["file_type"] = (file as NSString).pathExtension.uppercased()
                     let path = site.root.appendingPathComponent("Content").appendingPathComponent(file).path
                     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
-                        d["file_size"] = size < 1024 * 1024 ? "\(max(1, size / 1024)) КБ" : String(format: "%.1f МБ", Double(size) / 1048576).replacingOccurrences(of: ".", with: ",")
+                        d["file_size"] = RussianNumber.fileSize(size)
                     }
                 }
                 return d
@@ -176,7 +181,8 @@ enum ProgrammeData {
         }
         data["figures"] = ProgrammeViews.figures(site: site)
         data["reports"] = ReportFiles.templateValues(site: site)
-        return data
+        // Counts as a Russian reader writes them (1 250), once nothing here computes with them.
+        return DisplayNumber.counts(in: data, keys: displayedCounts) as? [String: Any] ?? data
     }
 
     /// The keys of a schema that name files (a photo, a cover, a document); `photo` for data

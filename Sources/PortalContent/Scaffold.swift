@@ -62,11 +62,12 @@ public enum Scaffold {
             let words = title.split(separator: " ")
             let id = Slug.make(words.prefix(2).joined(separator: " ")).map(PageNames.shortened) ?? slug
             let form = firstID(in: root.appendingPathComponent("Content/data/forms.yml")) ?? "teacher-teacher"
+            let category = category(in: root.appendingPathComponent("Content/data/mentors.yml"))
             return try append(to: "Content/data/mentors.yml", id: id, root: root, entry: """
             - id: \(id)
               name: \(quoted(title))
               position: \(quoted("должность"))
-              category: педагог
+              category: \(quoted(category))
               forms: [\(form)]
               subjects: []
               experience_years: 0
@@ -133,6 +134,20 @@ public enum Scaffold {
               let node = try? YAMLDocument.parse(text, path: url.lastPathComponent),
               case .sequence(let items) = node.kind else { return nil }
         return items.first?["id"]?.scalar?.text
+    }
+
+    /// The category a new mentor gets, spelt as the mentors already there spell it: «Педагог»
+    /// beside «Педагог», not a second group «педагог»; a file without teachers gives its first
+    /// category's casing to the word.
+    static func category(in url: URL) -> String {
+        let word = "педагог"
+        guard let text = try? SourceText.read(url, path: url.lastPathComponent),
+              let node = try? YAMLDocument.parse(text, path: url.lastPathComponent),
+              case .sequence(let items) = node.kind else { return word }
+        let categories = items.compactMap { $0["category"]?.scalar?.text }
+        if let same = categories.first(where: { $0.lowercased() == word }) { return same }
+        if let first = categories.first?.first, first.isUppercase { return word.prefix(1).uppercased() + word.dropFirst() }
+        return word
     }
 
     /// A YAML double-quoted string.

@@ -67,6 +67,16 @@ import Testing
         #expect(throws: Diagnostic.self) { try Scaffold.create(.mentor, title: "Смирнова Ольга", root: site.root) }
     }
 
+    @Test func aNewMentorTakesTheCategoryAsTheDataSpellsIt() throws {
+        let site = try FixtureSite()
+        try site.write("Content/data/mentors.yml", try site.read("Content/data/mentors.yml").replacingOccurrences(of: "category: педагог", with: "category: Педагог"))
+        _ = try Scaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: site.root)
+        #expect(try site.read("Content/data/mentors.yml").contains("- id: smirnova-olga\n  name: \"Смирнова Ольга Игоревна\"\n  position: \"должность\"\n  category: \"Педагог\"\n"))
+        let lower = try FixtureSite()
+        _ = try Scaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: lower.root)
+        #expect(try lower.read("Content/data/mentors.yml").contains("  category: \"педагог\"\n"))
+    }
+
     @Test func caseIsADraftEntry() throws {
         let site = try FixtureSite("programme")
         _ = try Scaffold.create(.case, title: "Наставник и олимпиада", root: site.root, today: SimpleDate(parsing: "2026-05-20")!)
