@@ -22,6 +22,9 @@ struct Tables {
     private(set) var cellDocuments: [OpaquePointer] = []
     /// Each cell node → line and column of its text in the source (1-based).
     private var cellPositions: [OpaquePointer: (line: Int, column: Int)] = [:]
+    /// The document's text when it may define link references (`[id]: url`): a cell is parsed
+    /// with it after it, so that `[текст][id]` in a cell finds its definition.
+    private var referenceSource: String?
 
     /// Turns every paragraph of `document` that is a table into one. `source` is the Markdown
     /// `document` was parsed from, `flags` the options it was parsed with.
@@ -30,6 +33,7 @@ struct Tables {
         // Most pages have no table: no pipe, no work.
         guard source.utf8.contains(0x7C) else { return tables }
         let lines = sourceLines(source)
+        if source.contains("]:") { tables.referenceSource = source }
         var paragraphs: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)
         var event = cmark_iter_next(iterator)
@@ -221,11 +225,13 @@ struct Tables {
     private mutating func fill(_ cell: OpaquePointer, with text: String, flags: Int32) {
         guard !text.isEmpty else { return }
         var attempt = text
+        let references = text.contains("[") ? referenceSource.map { "\n\n" + $0 } ?? "" : ""
         for round in 0..<2 {
-            let document: OpaquePointer = attempt.withCString { cmark_parse_document($0, strlen($0), flags) }
+            let document: OpaquePointer = (attempt + references).withCString { cmark_parse_document($0, strlen($0), flags) }
             cellDocuments.append(document)
+            // The cell is the document's first line: a paragraph of that line alone.
             if let paragraph = cmark_node_first_child(document), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
-               cmark_node_next(paragraph) == nil {
+               cmark_node_get_start_line(paragraph) == 1, cmark_node_get_end_line(paragraph) == 1 {
                 while let inline = cmark_node_first_child(paragraph) {
                     cmark_node_unlink(inline)
                     cmark_node_append_child(cell, inline)

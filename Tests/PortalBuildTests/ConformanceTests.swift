@@ -1,5 +1,6 @@
 import Foundation
 import PortalBuild
+import PortalMarkdown
 import Testing
 
 /// The Markdown stage against outside standards: the CommonMark spec's 655 examples and the
@@ -81,6 +82,33 @@ import Testing
         #expect(output.html.contains("<td style=\"text-align: right\">«Учитель\u{A0}— ученик»</td>"))
         #expect(output.html.contains("<td style=\"text-align: left\">2025–2026</td>"))
         #expect(!output.html.contains("—|") && !output.html.contains("|"))
+    }
+
+    @Test func tablesAfterAParagraphInQuotesAndListsWithReferenceLinks() {
+        let html = MarkdownStage.render("""
+        Расписание:
+        | День | Время |
+        |---|---|
+        | [Пн][пн] | 14:00 |
+
+        > | a | b |
+        > |---|---|
+        > | 1 | 2 |
+
+        - | l | m |
+          |---|---|
+          | # 1 | - 2 |
+
+        [пн]: /raspisanie/
+        """, options: .init(typography: false)).html
+        #expect(html.hasPrefix("<p>Расписание:</p>\n<div class=\"table-wrap\""))
+        #expect(html.contains("<td><a href=\"/raspisanie/\">Пн</a></td>"))
+        #expect(html.contains("<blockquote>\n<div class=\"table-wrap\""))
+        #expect(html.contains("<li>\n<div class=\"table-wrap\""))
+        #expect(html.contains("<td># 1</td>\n<td>- 2</td>"))
+        // A link in a cell is reported where it stands.
+        let links = Markdown.render("| a |\n|---|\n| б [x](y.md) |\n").links
+        #expect(links.map { "\($0.line):\($0.column)" } == ["3:5"])
     }
 
     @Test func renderCommandReadsStdinAndWarnsAboutLinksItCannotResolve() throws {
