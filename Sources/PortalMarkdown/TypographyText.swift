@@ -197,7 +197,7 @@ extension RussianTypography.Engine {
         }
         var convert = false
         let spaceAfter = next < n && (isASCIIWhitespace(src[next]) || (src[next] == 0xC2 && next + 1 < n && src[next + 1] == 0xA0))
-        if prev == .space && spaceAfter {
+        if prev == .space && spaceAfter && !lineStart {
             switch beforeSpace {
             case .word, .punct, .closePunct: convert = true
             default: convert = false
