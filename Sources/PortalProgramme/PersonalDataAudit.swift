@@ -46,11 +46,12 @@ public enum PersonalDataAudit {
                 }
             }
         }
-        // Pages whose own text names them.
+        // Pages (text and front matter) and data entries whose own words name them.
+        let texts = NameMentions.texts(in: site)
         for (id, (date, document, name)) in consent {
-            for at in NameMentions.find(name, in: site) {
-                items.append(PersonalDatum(person: id, what: "page text: name", value: short(name), location: at,
-                                           consentDate: date, consentDocument: document))
+            for mention in NameMentions.find(name, in: texts) {
+                items.append(PersonalDatum(person: id, what: mention.inData ? "data text: name" : "page text: name", value: short(name),
+                                           location: mention.location, consentDate: date, consentDocument: document))
             }
         }
         return items.sorted { ($0.location, $0.what) < ($1.location, $1.what) }

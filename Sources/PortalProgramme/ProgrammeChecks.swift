@@ -32,13 +32,20 @@ public enum ProgrammeChecks {
         }
     }
 
-    /// A page's own words that name someone who withdrew consent: portal does not rewrite a
-    /// teacher's text, so it says where the name is.
+    /// The site's own words that name someone who withdrew consent (a page's text or front
+    /// matter, a data entry's text): portal does not rewrite a teacher's text, so it says where
+    /// the name is.
     static func withdrawnMentions(site: Site, log: inout DiagnosticLog) {
-        for file in site.data.values.sorted(by: { $0.name < $1.name }) {
-            for (id, name) in file.withdrawnNames.sorted(by: { $0.key < $1.key }) {
-                for at in NameMentions.find(name, in: site) {
-                    log.warning(at: at, "this page names \"\(name)\" (\(id)), who withdrew consent to the processing of personal data: remove the mention",
+        let withdrawn = site.data.values.sorted(by: { $0.name < $1.name }).flatMap { $0.withdrawnNames.sorted(by: { $0.key < $1.key }) }
+        if withdrawn.isEmpty { return }
+        let texts = NameMentions.texts(in: site)
+        for (id, name) in withdrawn {
+            for mention in NameMentions.find(name, in: texts) {
+                if mention.inData {
+                    log.warning(at: mention.location, "this entry names \"\(name)\" (\(id)), who withdrew consent to the processing of personal data: remove the mention",
+                                ru: "в этой записи названо имя «\(name)» (\(id)), а согласие на обработку персональных данных отозвано: уберите упоминание")
+                } else {
+                    log.warning(at: mention.location, "this page names \"\(name)\" (\(id)), who withdrew consent to the processing of personal data: remove the mention",
                                 ru: "на этой странице названо имя «\(name)» (\(id)), а согласие на обработку персональных данных отозвано: уберите упоминание")
                 }
             }
