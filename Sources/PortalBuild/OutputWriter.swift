@@ -105,7 +105,7 @@ struct OutputWriter: Sendable {
             }
             if let first = failures.compactMap({ $0 }).min(by: { $0.path < $1.path }) {
                 errno = first.code
-                throw BuildFailure([ioError("create the folder", URL(fileURLWithPath: first.path))])
+                throw BuildFailure([ioError("create the folder", ru: "создать папку", URL(fileURLWithPath: first.path))])
             }
         }
     }
@@ -133,14 +133,14 @@ struct OutputWriter: Sendable {
         if reuse(relative, as: result) { return .success(result) }
         let path = stagingPath + "/" + relative
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return .failure(ioError("write", URL(fileURLWithPath: path))) }
+        guard fd >= 0 else { return .failure(ioError("write", ru: "записать", URL(fileURLWithPath: path))) }
         defer { close(fd) }
         var offset = 0
         while offset < buffer.count {
             let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ioError("write", URL(fileURLWithPath: path)))
+                return .failure(ioError("write", ru: "записать", URL(fileURLWithPath: path)))
             }
             offset += n
         }
@@ -165,7 +165,7 @@ struct OutputWriter: Sendable {
         do {
             try FileManager.default.copyItem(atPath: source, toPath: destination.path)
         } catch {
-            return .failure(ioError("copy \(source) to", destination))
+            return .failure(ioError("copy \(source) to", ru: "скопировать \(source) в", destination))
         }
         let finalHash = hash ?? BuildCache.hashFile(source) ?? ""
         var info = stat()
@@ -181,12 +181,12 @@ struct OutputWriter: Sendable {
         do {
             try OutputFolder.markerData(files: files).write(to: staging.appendingPathComponent(Self.marker))
         } catch {
-            throw BuildFailure([ioError("write", staging.appendingPathComponent(Self.marker))])
+            throw BuildFailure([ioError("write", ru: "записать", staging.appendingPathComponent(Self.marker))])
         }
         fsyncDirectory(staging)
         var info = stat()
         guard lstat(output.path, &info) == 0 else {
-            guard rename(staging.path, output.path) == 0 else { throw BuildFailure([ioError("move into place", output)]) }
+            guard rename(staging.path, output.path) == 0 else { throw BuildFailure([ioError("move into place", ru: "поставить на место", output)]) }
             return
         }
         // Checked again: something may have been put there while the pages were written.
@@ -202,7 +202,7 @@ struct OutputWriter: Sendable {
                                            ru: "сайт записывает \(name), а в \(output.path) уже есть \(name), который portal сохраняет; уберите один из них")])
             }
             guard rename(output.path + "/" + name, staging.path + "/" + name) == 0 else {
-                let failure = ioError("move \(name) into the new output from", output)
+                let failure = ioError("move \(name) into the new output from", ru: "перенести \(name) в новую папку сайта из", output)
                 moveBack()
                 throw BuildFailure([failure])
             }
@@ -216,12 +216,12 @@ struct OutputWriter: Sendable {
         // No atomic exchange here (another OS or file system): two renames, old kept until the new is in.
         let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portal-retired-\(getpid())")
         guard rename(output.path, retired.path) == 0 else {
-            let failure = ioError("move aside", output)
+            let failure = ioError("move aside", ru: "отложить", output)
             moveBack()
             throw BuildFailure([failure])
         }
         guard rename(staging.path, output.path) == 0 else {
-            let failure = ioError("move into place", output)
+            let failure = ioError("move into place", ru: "поставить на место", output)
             _ = rename(retired.path, output.path)
             moveBack()
             throw BuildFailure([failure])
@@ -248,8 +248,9 @@ struct OutputWriter: Sendable {
         if fd >= 0 { fsync(fd); close(fd) }
     }
 
-    private func ioError(_ action: String, _ url: URL) -> Diagnostic {
+    /// `action` and `ru` say the same in each language (`write` / `записать`).
+    private func ioError(_ action: String, ru: String, _ url: URL) -> Diagnostic {
         let reason = String(cString: strerror(errno))
-        return .error(at: nil, "cannot \(action) \(url.path): \(reason)", ru: "не удаётся выполнить запись (\(action)) \(url.path): \(reason)")
+        return .error(at: nil, "cannot \(action) \(url.path): \(reason)", ru: "не удаётся \(ru) \(url.path): \(reason)")
     }
 }
