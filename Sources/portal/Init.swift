@@ -44,7 +44,9 @@ extension Portal {
             let interactive = isatty(STDIN_FILENO) == 1
             if school == nil {
                 guard interactive, let answer = Self.ask("Полное название школы, как в программе (например, МБОУ СОШ № 1 г. Михайловска): ") else {
-                    throw ValidationError("--school is required (the school's name as the programme names it)")
+                    try Self.refuse(Message("--school is required (the school's name as the programme names it)",
+                                            ru: "укажите --school: полное название школы, как в программе (--school \"МБОУ СОШ № 1 г. Михайловска\")"),
+                                    console: console)
                 }
                 values.school = answer
                 if short == nil { values.short = Self.ask("Краткое название для шапки сайта (Enter — то же): ") }
@@ -52,9 +54,9 @@ extension Portal {
             }
             for (name, value) in [("--school", values.school), ("--short", values.short), ("--city", values.city)] {
                 guard let value, !(value.isEmpty && name != "--school") else { continue }
-                if let problem = Starter.problem(with: value, name: name) { throw ValidationError(problem.english) }
+                if let problem = Starter.problem(with: value, name: name) { try Self.refuse(problem, console: console) }
             }
-            if let baseURL, let problem = SiteConfig.checkCommandLineBaseURL(baseURL) { throw ValidationError(problem.english) }
+            if let baseURL, let problem = SiteConfig.checkCommandLineBaseURL(baseURL) { try Self.refuse(problem, console: console) }
             guard let share = Self.shareFolder() else {
                 console.print([.error(at: nil, "portal's starter files were not found: set PORTAL_SHARE to the folder with Starter/, Themes/ and docs/ci/ (make install puts them in <prefix>/share/portal)",
                                       ru: "не найдены файлы заготовки сайта: укажите в PORTAL_SHARE папку с Starter/, Themes/ и docs/ci/ (make install кладёт их в <prefix>/share/portal)")])
@@ -83,6 +85,12 @@ extension Portal {
             done.summary(
                 english: "next: portal serve --root \(directory) to preview; push it to GitHub or GitLab to publish (docs/ru/)",
                 russian: "дальше: portal serve --root \(directory) — предпросмотр; отправьте папку в GitHub или GitLab, чтобы опубликовать (docs/ru/)")
+        }
+
+        /// A wrong or missing argument, said in the new site's language (Russian), as a usage error.
+        static func refuse(_ problem: Message, console: Console) throws -> Never {
+            console.print([.error(at: nil, problem.english, ru: problem.russian)])
+            throw ExitCode.validationFailure
         }
 
         static func ask(_ question: String) -> String? {

@@ -92,7 +92,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: base) }
         let result = try cli.run(["init", base.appendingPathComponent("x").path])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("--school is required"))
+        #expect(result.status == 64)
+        // The site it makes is Russian, and so is what it says, on one line.
+        #expect(result.stderr == "portal: error: укажите --school: полное название школы, как в программе (--school \"МБОУ СОШ № 1 г. Михайловска\")\n")
+        let empty = try cli.run(["init", base.appendingPathComponent("x").path, "--school", "МБОУ СОШ № 1", "--short", " "])
+        #expect(empty.stderr == "portal: error: --short: значение не может быть пустым\n")
+        #expect(empty.status == 64)
         #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("x").path))
     }
 }
