@@ -79,10 +79,52 @@ def test_gitlab_passes_the_pages_address_and_runs_on_schedules():
     assert "$CI_PIPELINE_SOURCE == \"schedule\"" in text
 
 
-def test_own_hosting_copies_into_a_subfolder_without_deleting():
+def test_own_hosting_copies_into_a_subfolder_deleting_only_what_portal_no_longer_writes():
     text = (CI / "own-hosting.yml").read_text(encoding="utf-8")
     assert "rsync -rlt" in text and "mirror --reverse --only-newer" in text
+    # The copy itself deletes nothing; only the listed files go.
     assert "--delete" not in text.split("rsync -rlt", 1)[1].split("\n", 1)[0]
+    assert "--delete-missing-args --files-from=gone.txt" in text
+    assert "source gone.lftp" in text
+    assert text.index("cp Public/.portal-output previous-output.json") < text.index("portal build --strict")
+
+
+def step_script(name, step):
+    import yaml
+    workflow = yaml.safe_load((CI / name).read_text(encoding="utf-8"))
+    for job in workflow["jobs"].values():
+        for candidate in job["steps"]:
+            if candidate.get("name") == step:
+                return candidate["run"]
+    raise AssertionError("%s has no step %r" % (name, step))
+
+
+def test_own_hosting_deletes_on_the_server_the_pages_of_a_withdrawn_mentor(tmp_path):
+    """The site's own folder on the hosting loses the page and photo of a mentor who withdrew
+    consent, and nothing else: the files the last build listed and this one does not."""
+    binary = Path(os.environ.get("PORTAL_BIN") or REPO / ".build" / "debug" / "portal")
+    if not binary.exists():
+        pytest.fail("portal binary not found: set PORTAL_BIN or run `swift build`")
+    site = tmp_path / "site"
+    for folder in ("Content", "Themes"):
+        shutil.copytree(REPO / folder, site / folder)
+
+    def build():
+        result = subprocess.run([str(binary), "build", "--root", str(site), "--output", str(tmp_path / "Public"),
+                                 "--today", "2026-01-15"], capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+
+    build()
+    shutil.copy(tmp_path / "Public" / ".portal-output", tmp_path / "previous-output.json")
+    mentors = site / "Content" / "data" / "mentors.yml"
+    mentors.write_text(mentors.read_text(encoding="utf-8").replace(
+        "- id: orlova-marina\n", "- id: orlova-marina\n  consent_withdrawn: 2026-01-10\n"), encoding="utf-8")
+    build()
+    result = subprocess.run(["bash", "-e", "-c", step_script("own-hosting.yml", "List the files the site no longer has")],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    gone = (tmp_path / "gone.txt").read_text(encoding="utf-8").split()
+    assert gone == ["images/mentors/orlova-marina.svg", "mentors/orlova-marina/index.html"]
 
 
 def test_swift_image_is_the_version_portal_is_built_with():
