@@ -23,18 +23,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import conftest  # noqa: E402
+import shots  # noqa: E402
+from shots import shoot  # noqa: E402
 
 SCHOOL = ["--school", "МБОУ СОШ № 1 г. Михайловска", "--short", "СОШ № 1", "--city", "г. Михайловск"]
-
-
-def shoot(driver, url, path, height=900):
-    driver.set_window_size(1280, height)
-    driver.get(url)
-    driver.execute_script("try { localStorage.clear(); } catch (e) {}")
-    driver.get(url)
-    time.sleep(0.4)
-    driver.save_screenshot(str(path))
-    print("wrote %s" % path)
 
 
 def free_port():
@@ -48,9 +40,8 @@ def main(argv):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     target = Path(argv[1])
-    binary = conftest.portal_binary()
-    if binary is None or not binary.exists():
-        print("portal binary not found: set PORTAL_BIN or run `swift build`", file=sys.stderr)
+    binary = shots.portal_or_none()
+    if binary is None:
         return 1
     work = Path(tempfile.mkdtemp(prefix="portal-guide-"))
     servers, driver, preview = [], None, None
@@ -63,11 +54,8 @@ def main(argv):
         new_server, new_url = conftest.serve(work / "new")
         real_server, real_url = conftest.serve(work / "real")
         servers = [new_server, real_server]
-        import pytest
-        try:
-            driver = conftest.make_driver()
-        except pytest.skip.Exception as reason:
-            print(str(reason), file=sys.stderr)
+        driver = shots.browser_or_none()
+        if driver is None:
             return 1
         target.mkdir(parents=True, exist_ok=True)
         shoot(driver, new_url + "/", target / "new-site.png")

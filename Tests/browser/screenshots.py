@@ -12,13 +12,13 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import conftest  # noqa: E402  (the build, serve and browser helpers of the tests)
+import shots  # noqa: E402
 
 SHOTS = [
     # file, CSS width, CSS height, pixel ratio, mobile
@@ -32,9 +32,8 @@ def main(argv):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     target = Path(argv[1])
-    binary = conftest.portal_binary()
-    if binary is None or not binary.exists():
-        print("portal binary not found: set PORTAL_BIN or run `swift build`", file=sys.stderr)
+    binary = shots.portal_or_none()
+    if binary is None:
         return 1
     if not conftest.find_chromium() or not conftest.find_chromedriver():
         print("Chromium or chromium-driver is not installed (make test-deps)", file=sys.stderr)
@@ -50,25 +49,12 @@ def main(argv):
             return 1
         server, base_url = conftest.serve(output)
 
-        import pytest  # make_driver reports a missing browser through pytest.skip
-        try:
-            driver = conftest.make_driver()
-        except pytest.skip.Exception as reason:
-            print(str(reason), file=sys.stderr)
+        driver = shots.browser_or_none()
+        if driver is None:
             return 1
         target.mkdir(parents=True, exist_ok=True)
         for name, width, height, ratio, mobile in SHOTS:
-            driver.set_window_size(max(width, 500), height)
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                "width": width, "height": height, "deviceScaleFactor": ratio, "mobile": mobile,
-            })
-            driver.get(base_url + "/")
-            driver.execute_script("try { localStorage.clear(); } catch (e) {}")
-            driver.get(base_url + "/")
-            time.sleep(0.3)
-            path = target / name
-            driver.save_screenshot(str(path))
-            print("wrote %s (%dx%d CSS px)" % (path, width, height))
+            shots.shoot(driver, base_url + "/", target / name, width, height, ratio, mobile)
         return 0
     finally:
         if driver is not None:
