@@ -46,7 +46,11 @@ extension Portal {
                     console.summary(english: "\(errors) errors, \(warnings) warnings", russian: "ошибок: \(errors), предупреждений: \(warnings)", always: true)
                     throw ExitCode(1)
                 }
-                console.summary(english: "no problems found", russian: "проблем не найдено")
+                if warnings > 0 {
+                    console.summary(english: "no errors, \(warnings) warnings", russian: "ошибок нет, предупреждений: \(warnings)")
+                } else {
+                    console.summary(english: "no problems found", russian: "проблем не найдено")
+                }
             }
         }
     }
