@@ -34,11 +34,22 @@ enum OutputFolder {
         return try encoder.encode(manifest)
     }
 
-    /// The files an earlier build wrote; nil for a marker of an older portal (plain text, no list).
-    static func manifest(of folder: String) -> Set<String>? {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + marker),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return nil }
-        return Set(manifest.files)
+    /// What an older portal wrote as the marker: this line, and no list of files.
+    static let legacyMarker = "This folder is written by portal build; it is replaced by every build.\n"
+
+    enum Written {
+        /// The files an earlier build wrote.
+        case files(Set<String>)
+        /// An older portal's marker: the folder is portal's, as it was then.
+        case legacy
+        /// Empty, cut short (a crash), or not portal's: says nothing about what portal wrote.
+        case unreadable
+    }
+
+    static func manifest(of folder: String) -> Written {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + marker) else { return .unreadable }
+        if let manifest = try? JSONDecoder().decode(Manifest.self, from: data) { return .files(Set(manifest.files)) }
+        return data == Data(legacyMarker.utf8) ? .legacy : .unreadable
     }
 
     /// The output folder with symbolic links followed: a `Public -> /var/www/site` link stays a
@@ -78,8 +89,14 @@ enum OutputFolder {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
         let top = names.filter { !keptNames.contains($0) && $0 != marker }.sorted()
         guard names.contains(marker) else { return top.first }
+        let written: Set<String>
+        switch manifest(of: folder) {
+        case .files(let files): written = files
         // Written by an older portal, which kept no list: its folder is portal's, as it was then.
-        guard let written = manifest(of: folder) else { return nil }
+        case .legacy: return nil
+        // A marker that lists nothing readable cannot vouch for anything in the folder.
+        case .unreadable: return marker
+        }
         var allowed = written
         for file in written {
             var dir = Substring(file)
