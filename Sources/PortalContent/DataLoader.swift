@@ -92,10 +92,14 @@ enum DataLoader {
         var withheldFiles: Set<String> = []
         var withdrawn: [String: String] = [:]
         var publishedFiles: Set<String> = []
-        /// Files an entry names: its path fields (a photo, a document's PDF).
+        /// Files an entry names: its path fields (a photo, a document's PDF), as Content/ lists
+        /// them: `./images/a.jpg` and `images//a.jpg` are `images/a.jpg`, so a withheld photo
+        /// is withheld however its path is written.
         func files(of fields: [String: DataValue]) -> [String] {
             let pathFields = schema?.record.fields.filter { if case .path = $0.type { true } else { false } }.map(\.name) ?? ["photo"]
-            return pathFields.compactMap { fields[$0]?.string }
+            return pathFields.compactMap { fields[$0]?.string }.map { path in
+                path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+            }
         }
         /// An entry left out takes its files with it: a draft's PDF is as unpublished as the draft.
         func withhold(_ id: String?, _ fields: [String: DataValue]) {

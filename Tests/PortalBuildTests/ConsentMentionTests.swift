@@ -50,3 +50,19 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Content/data/cases.yml:") && $0.contains("orlova-marina: data text: name «Орлова Марина Викторовна»") })
     }
 }
+
+extension ConsentMentionTests {
+    /// `photo: ./images/mentors/…` names the same file as `images/mentors/…`: withdrawn, it
+    /// stays out of the site as surely.
+    @Test func aWithdrawnMentorsPhotoStaysOutHoweverItsPathIsWritten() throws {
+        let site = try ConsentTests.realSiteCopy()
+        try ConsentTests.withdraw("orlova-marina", on: "2026-01-10", in: site)
+        for written in ["./images/mentors/orlova-marina.svg", "images//mentors/./orlova-marina.svg"] {
+            let mentors = try site.read("Content/data/mentors.yml")
+            try site.write("Content/data/mentors.yml", mentors.replacingOccurrences(
+                of: #"photo: [^\n]*orlova-marina\.svg"#, with: "photo: \(written)", options: .regularExpression))
+            try site.build(today: "2026-01-10")
+            #expect(!site.exists("images/mentors/orlova-marina.svg"), "\(written)")
+        }
+    }
+}
