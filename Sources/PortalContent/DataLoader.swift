@@ -85,6 +85,7 @@ enum DataLoader {
             return nil
         }
         var validator = SchemaValidator(path: path)
+        validator.spreadsheet = sheet != nil
         var entries: [DataEntry] = []
         var nodes: [YAMLNode] = []
         var seenUnique: [String: [String: SourceLocation]] = [:]

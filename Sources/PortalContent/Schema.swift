@@ -116,6 +116,9 @@ public struct RecordSchema: Sendable {
 struct SchemaValidator {
     let path: String
     var log = DiagnosticLog()
+    /// The values come from a spreadsheet's cells: a wrong yes/no or date is explained as a
+    /// spreadsheet writes it (да/нет, 01.09.2025).
+    var spreadsheet = false
 
     init(path: String) {
         self.path = path
@@ -228,9 +231,19 @@ struct SchemaValidator {
             hint = " (a colon followed by a space inside text starts a new key: put the whole text in quotes)"
             hintRu = " (двоеточие с пробелом внутри текста начинает новый ключ: возьмите весь текст в кавычки)"
         }
+        var expected = type.english, expectedRu = type.russian
+        if spreadsheet {
+            switch type {
+            case .flag: (expected, expectedRu) = ("да or нет", "да или нет")
+            case .date: (expected, expectedRu) = ("a date like 01.09.2025", "дата вида 01.09.2025")
+            case .dateOrMonth:
+                (expected, expectedRu) = ("a date like 01.09.2025 or a month like 09.2025", "дата вида 01.09.2025 или месяц вида 09.2025")
+            default: break
+            }
+        }
         log.error(at: node.location(in: path),
-                  "\(keyPath): expected \(type.english), found \(node.shortDescription)\(hint)",
-                  ru: "\(keyPath): ожидается \(type.russian), а указано: \(node.shortDescriptionRussian)\(hintRu)")
+                  "\(keyPath): expected \(expected), found \(node.shortDescription)\(hint)",
+                  ru: "\(keyPath): ожидается \(expectedRu), а указано: \(node.shortDescriptionRussian)\(hintRu)")
         return nil
     }
 
