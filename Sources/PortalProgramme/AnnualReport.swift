@@ -118,11 +118,22 @@ public struct AnnualReport: Sendable {
     }
 
     /// A table as CSV (RFC 4180, UTF-8 with a BOM so Excel reads the Cyrillic, `;`-separated as
-    /// Russian Excel expects).
+    /// Russian Excel expects). A text cell that a spreadsheet would run as a formula (`=`, `+`,
+    /// `-`, `@`, a tab or CR first: a title typed in a data file) gets an apostrophe before it,
+    /// as OWASP advises against CSV injection; signed figures (`+1,5`) stay numbers.
     public static func csv(_ table: Table) -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { $0 == ";" || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        func field(_ raw: String) -> String {
+            let text = neutralised(raw)
+            return text.contains(where: { $0 == ";" || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         return "\u{FEFF}" + ([table.header] + table.rows).map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        let rest = text.unicodeScalars.dropFirst()
+        let isSignedNumber = first != "=" && first != "@" && !rest.isEmpty
+            && rest.allSatisfy { ("0"..."9").contains($0) || $0 == "," || $0 == " " || $0 == "\u{202F}" || $0 == "\u{00A0}" }
+        return isSignedNumber ? text : "'" + text
     }
 }
