@@ -90,6 +90,29 @@ import Testing
         #expect(outputFiles(site).filter { $0.key.hasPrefix("vstrecha") } == first)
     }
 
+    /// Another build of the same site (a preview beside a build) may be about to copy from a
+    /// cached photo this build does not use: only photos no build has used for an hour go.
+    @Test func theImageCacheKeepsWhatAnotherBuildMayStillUse() throws {
+        let site = try siteWithPhoto()
+        let cache = site.root.appendingPathComponent(".portal-cache/images").path
+        func folders() throws -> Set<String> {
+            Set(try FileManager.default.contentsOfDirectory(atPath: cache).filter { !$0.hasPrefix(".") })
+        }
+        try site.build()
+        let first = try folders()
+        #expect(first.count == 1)
+        try site.write("Content/site.yml", try site.read("Content/site.yml") + "images:\n  quality: 50\n")
+        try site.build()
+        let both = try folders()
+        #expect(both.count == 2 && both.isSuperset(of: first), "the folder used a moment ago stays")
+        // Two hours later: the photo this build uses is kept (and marked as used), the other goes.
+        var old = [timeval(tv_sec: time(nil) - 7200, tv_usec: 0), timeval(tv_sec: time(nil) - 7200, tv_usec: 0)]
+        for name in both { #expect(utimes(cache + "/" + name, &old) == 0) }
+        try site.write("Content/about.md", try site.read("Content/about.md") + "\nЕщё абзац.\n")
+        #expect(try site.build().imagesReused == 1)
+        #expect(try folders() == both.subtracting(first))
+    }
+
     @Test func brokenImagesAreErrorsWhereTheyAreUsedAndNothingIsPublished() throws {
         let site = try siteWithPhoto()
         try site.build()

@@ -110,6 +110,8 @@ enum ImagePipeline {
         let folder = cache + "/" + key.hex
         var outcome: Outcome
         if let cached = Manifest.read(folder: folder, source: file.destination, format: format) {
+            // Marks the folder as in use, so that another build's pruning leaves it alone.
+            _ = utimes(folder, nil)
             outcome = Outcome(result: .processed(cached, fresh: false))
         } else {
             do {
@@ -179,12 +181,18 @@ enum ImagePipeline {
         return image
     }
 
-    /// Removes cached photos this build did not use (older versions of edited photos): the
-    /// cache is portal's own folder.
-    static func prune(root: URL, keep: Set<String>) {
+    /// How long a cached photo nobody used stays: another build of the same site (`portal serve`
+    /// beside `portal build`, into another output) may be about to copy from it.
+    static let pruneAfterSeconds = 3600
+
+    /// Removes cached photos this build did not use and no build has used for an hour (older
+    /// versions of edited photos): the cache is portal's own folder.
+    static func prune(root: URL, keep: Set<String>, now: Int = Int(time(nil))) {
         let folder = cacheFolder(root: root).path
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !keep.contains(name) {
+            var info = stat()
+            guard stat(folder + "/" + name, &info) == 0, now - info.st_mtim.tv_sec >= pruneAfterSeconds else { continue }
             if name.hasPrefix(".making-") {
                 // Left by a build that was killed (its process is gone).
                 let pid = name.split(separator: "-").dropFirst().first.flatMap { Int32($0) } ?? 0
