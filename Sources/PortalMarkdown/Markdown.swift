@@ -233,11 +233,6 @@ public enum Markdown {
         return html
     }
 
-    /// Markdown to HTML with no ids or link handling, for short data fields.
-    public static func renderFragment(_ text: String, options: Options = Options()) -> String {
-        render(text, options: options).html
-    }
-
     private static func renderHTML(_ node: OpaquePointer, flags: Int32) -> String {
         guard let pointer = cmark_render_html(node, flags) else { return "" }
         defer { free(pointer) }
