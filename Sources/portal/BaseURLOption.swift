@@ -10,14 +10,11 @@ struct BaseURLOption: ParsableArguments {
         "The site's address, instead of base_url in site.yml (https://user.github.io/repo/).", valueName: "url"))
     var baseURL: String?
 
-    func validate() throws {
+    /// `options` with the address applied; a wrong address is refused in the site's language.
+    func apply(to options: BuildOptions) throws -> BuildOptions {
         if let baseURL, let problem = SiteConfig.checkCommandLineBaseURL(baseURL) {
-            throw ValidationError(problem.english)
+            try Console(root: options.root, quiet: false).refuse(problem)
         }
-    }
-
-    /// `options` with the address applied.
-    func apply(to options: BuildOptions) -> BuildOptions {
         var options = options
         options.baseURL = baseURL
         return options

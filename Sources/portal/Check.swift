@@ -26,7 +26,7 @@ extension Portal {
         func run() throws {
             let root = site.rootURL
             let console = Console(root: root, quiet: site.quiet)
-            let options = address.apply(to: BuildOptions(root: root, output: root.appendingPathComponent("Public"),
+            let options = try address.apply(to: BuildOptions(root: root, output: root.appendingPathComponent("Public"),
                                                          includeDrafts: site.drafts, includeFuture: site.future,
                                                          today: try site.todayDate()))
             switch Result(catching: { () throws(BuildFailure) -> CheckReport in try LinkChecker.check(options) }) {

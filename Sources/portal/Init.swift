@@ -89,8 +89,7 @@ extension Portal {
 
         /// A wrong or missing argument, said in the new site's language (Russian), as a usage error.
         static func refuse(_ problem: Message, console: Console) throws -> Never {
-            console.print([.error(at: nil, problem.english, ru: problem.russian)])
-            throw ExitCode.validationFailure
+            try console.refuse(problem)
         }
 
         static func ask(_ question: String) -> String? {

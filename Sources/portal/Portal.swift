@@ -30,10 +30,13 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Check publishing dates against this day instead of today (YYYY-MM-DD).", valueName: "date"))
     var today: String?
 
+    /// The day of `--today`; a wrong one is refused in the site's language, as every message is.
     func todayDate() throws -> SimpleDate {
         guard let today else { return .today }
         guard let date = SimpleDate(parsing: today) else {
-            throw ValidationError("--today expects a date like 2026-09-01, found \"\(today)\"")
+            try Console(root: rootURL, quiet: false).refuse(Message(
+                "--today expects a date like 2026-09-01, found \"\(today)\"",
+                ru: "--today: ожидается дата вида 2026-09-01, а указано: «\(today)»"))
         }
         return date
     }
@@ -70,7 +73,7 @@ extension Portal {
             let root = site.rootURL
             let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Public")
             let console = Console(root: root, quiet: site.quiet)
-            var options = address.apply(to: BuildOptions(
+            var options = try address.apply(to: BuildOptions(
                 root: root, output: outputURL, includeDrafts: site.drafts, includeFuture: site.future,
                 strict: strict, today: try site.todayDate(), progress: console.progressLine()))
             options.waiting = { console.summary(english: "portal: \($0.english)", russian: "portal: \($0.russian)", always: true) }
@@ -139,6 +142,12 @@ struct Console {
     }
 
     /// Every problem, then a closing line with the count.
+    /// A wrong command-line value: one line in the teacher's language, exit status 64.
+    func refuse(_ problem: Message) throws -> Never {
+        print([.error(at: nil, problem.english, ru: problem.russian)])
+        throw ExitCode.validationFailure
+    }
+
     func failed(_ failure: BuildFailure) {
         print(failure.diagnostics)
         let errors = failure.diagnostics.filter { $0.severity == .error }.count

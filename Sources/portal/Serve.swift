@@ -29,7 +29,7 @@ extension Portal {
         func run() async throws {
             let root = site.rootURL
             // The output is the server's own temporary folder; Public/ is never written.
-            let options = address.apply(to: BuildOptions(root: root, output: root, includeDrafts: site.drafts,
+            let options = try address.apply(to: BuildOptions(root: root, output: root, includeDrafts: site.drafts,
                                                          includeFuture: site.future, today: try site.todayDate()))
             let server = PreviewServer(build: options, host: host, port: port)
             // Ctrl-C stops the server cleanly (the build folder is removed), even during the first build.

@@ -72,6 +72,18 @@ import Testing
         }
     }
 
+    /// Values checked before the site is read are refused in the site's language too, one line each.
+    @Test func wrongCommandLineValuesAreRefusedInTheSitesLanguage() throws {
+        let site = try FixtureSite()
+        let today = try run(["build", "--root", site.root.path, "--output", site.output.path, "--today", "2026-13-01"])
+        #expect(today.status == 64)
+        #expect(today.stderr == "portal: error: --today: ожидается дата вида 2026-09-01, а указано: «2026-13-01»\n")
+        let address = try run(["check", "--root", site.root.path, "--base-url", "school.ru/x/"])
+        #expect(address.status == 64)
+        #expect(address.stderr.hasPrefix("portal: error: --base-url: нужен полный адрес сайта"))
+        #expect(!site.exists(""))
+    }
+
     @Test func helpReadsWell() throws {
         let result = try run(["build", "--help"])
         #expect(result.status == 0)
