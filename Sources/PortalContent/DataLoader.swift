@@ -133,7 +133,8 @@ enum DataLoader {
             checkFiles(item: item, fields: fields, schema: schema, keyPath: keyPath, contentDir: contentDir,
                        path: path, log: &validator.log)
             let id = schema?.idKey.flatMap { fields[$0]?.scalarText } ?? fields["id"]?.scalarText
-            if name == "mentors", let refusal = Consent.refusal(fields, who: id ?? keyPath, today: options.today) {
+            if name == "mentors", let refusal = Consent.refusal(fields, who: id ?? keyPath, today: options.today,
+                                                                      spreadsheet: sheet != nil) {
                 validator.log.warning(at: (refusal.key.flatMap { item[$0] } ?? item).location(in: path), refusal.message.english,
                                       ru: refusal.message.russian)
                 withhold(id, fields)

@@ -21,7 +21,10 @@ import ZIPFoundation
 
     func checkPublished(_ site: FixtureSite) throws {
         let report = try site.build()
-        #expect(report.warnings.map { $0.formatted() }.contains { $0.contains("mentor \"hidden-mentor\" has no consent: true") })
+        // Said in the table's words, at the consent cell.
+        let warning = report.warnings.first { $0.formatted(in: .russian).contains("«hidden-mentor»") }?.formatted(in: .russian) ?? ""
+        #expect(warning.contains("в столбце «Согласие» не стоит «да»"), "\(warning)")
+        #expect(warning.range(of: #"mentors\.(csv:\d+:\d+|xlsx:[A-Z]+\d+): warning"#, options: .regularExpression) != nil, "\(warning)")
         let page = try site.text("mentors/ivanova-anna/index.html")
         #expect(page.contains("Иванова Анна Петровна"))
         #expect(!site.exists("mentors/hidden-mentor/index.html"))
