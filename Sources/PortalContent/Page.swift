@@ -8,7 +8,7 @@ public struct Page: Sendable {
         return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
     }
 
-    public enum Kind: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable, Encodable {
         case home
         case section
         case page

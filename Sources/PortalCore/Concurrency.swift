@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Whether `concurrentMap` may use more than one thread. Tests build with it off to prove that
 /// a parallel build writes exactly what a serial one does.
@@ -39,15 +40,18 @@ public func concurrently<A: Sendable, B: Sendable>(_ first: @escaping @Sendable 
     if Parallelism.serial { return (first(), second()) }
     let slot = ResultSlot<A>()
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { slot.value = first() }
+    DispatchQueue.global().async(group: group) { slot.set(first()) }
     let b = second()
     group.wait()
-    return (slot.value!, b)
+    return (slot.get()!, b)
 }
 
 /// Written once by the other thread before its group is left, read after the wait.
-private final class ResultSlot<Value>: @unchecked Sendable {
-    var value: Value?
+private final class ResultSlot<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+
+    func set(_ new: Value) { value.withLock { $0 = new } }
+    func get() -> Value? { value.withLock { $0 } }
 }
 
 enum ProcessInfoCores {

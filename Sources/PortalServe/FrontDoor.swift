@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +16,7 @@ import Glibc
 ///   preview (drafts included);
 /// - a WebSocket upgrade from a page of another origin gets 403.
 /// Each request is then handed to FlyingFox with `Connection: close` and the answer piped back.
-final class FrontDoor: @unchecked Sendable {
+final class FrontDoor: Sendable {
     static let maxRequestLine = 8 * 1024
     static let maxHead = 64 * 1024
     /// Connections served at once; more are closed at once.
@@ -26,9 +27,13 @@ final class FrontDoor: @unchecked Sendable {
     private let upstream: String
     private let host: String
     private let idleTimeout: TimeInterval
-    private let lock = NSLock()
-    private var connections: Set<Int32> = []
-    private var stopped = false
+    /// The open connections, and whether `stop()` was called: shared by the accepting thread,
+    /// the connections' threads and the server.
+    private struct State {
+        var connections: Set<Int32> = []
+        var stopped = false
+    }
+    private let state = Mutex(State())
 
     /// Binds `host:port` (`host` already checked to be an IP address or localhost). Throws the
     /// errno of the failed call.
@@ -93,10 +98,10 @@ final class FrontDoor: @unchecked Sendable {
 
     /// Stops accepting and ends every open connection.
     func stop() {
-        lock.lock()
-        stopped = true
-        let open = connections
-        lock.unlock()
+        let open = state.withLock { state in
+            state.stopped = true
+            return state.connections
+        }
         shutdown(listener, Int32(SHUT_RDWR))
         for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
     }
@@ -107,11 +112,11 @@ final class FrontDoor: @unchecked Sendable {
             let fd = accept(listener, nil, nil)
             let acceptError = errno
             if fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-            lock.lock()
-            let isStopped = stopped
-            let full = connections.count >= Self.maxConnections
-            if fd >= 0 && !isStopped && !full { connections.insert(fd) }
-            lock.unlock()
+            let (isStopped, full) = state.withLock { state in
+                let full = state.connections.count >= Self.maxConnections
+                if fd >= 0 && !state.stopped && !full { state.connections.insert(fd) }
+                return (state.stopped, full)
+            }
             if isStopped {
                 if fd >= 0 { close(fd) }
                 return
@@ -128,9 +133,7 @@ final class FrontDoor: @unchecked Sendable {
             }
             let thread = Thread { [self] in
                 serve(fd)
-                lock.lock()
-                connections.remove(fd)
-                lock.unlock()
+                _ = state.withLock { $0.connections.remove(fd) }
                 close(fd)
             }
             thread.name = "portal.serve.connection"

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PortalCore
 
 #if canImport(Glibc)
@@ -220,11 +221,10 @@ final class SourceWatcher: Sendable {
 }
 
 /// A one-way switch shared between the watching thread and the server.
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
 
-    var isSet: Bool { lock.withLock { value } }
+    var isSet: Bool { value.load(ordering: .acquiring) }
 
-    func set() { lock.withLock { value = true } }
+    func set() { value.store(true, ordering: .releasing) }
 }

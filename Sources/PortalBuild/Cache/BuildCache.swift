@@ -174,29 +174,3 @@ struct BuildCache: Sendable {
         }.allSatisfy { $0 }
     }
 }
-
-/// Everything a page's HTML depends on besides its own file.
-enum GlobalFingerprint {
-    static func make(site: Site, inputs: [String: BuildCache.Input], settings: String) -> String {
-        var hash = StableHash()
-        hash.combine(settings)
-        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
-            // Page sources are covered by the page list below and by each page's own check.
-            let isPage = path.hasPrefix("Content/") && Page.isSource(path)
-            if !isPage { hash.combine(path); hash.combine(input.hash) }
-        }
-        for page in site.pages {
-            hash.combine(page.url)
-            hash.combine(page.source)
-            hash.combine(page.title)
-            hash.combine(page.description ?? "-")
-            hash.combine(page.date?.iso ?? "-")
-            hash.combine(page.order.map(String.init) ?? "-")
-            hash.combine(page.tags.joined(separator: "\u{1F}"))
-            hash.combine(page.aliases.joined(separator: "\u{1F}"))
-            hash.combine(page.template ?? "-")
-            hash.combine(page.cover.map { $0 + "\u{1F}" + (page.coverAlt ?? "") } ?? "-")
-        }
-        return hash.hex
-    }
-}

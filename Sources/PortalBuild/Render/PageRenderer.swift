@@ -80,7 +80,8 @@ struct PageRenderer: @unchecked Sendable {
 
     private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {
         // A page's own values start from its summary (made once per build, with its views).
-        var dict = site.pageIndexByURL[page.url].map { context.summaries[$0] } ?? PageSummary.make(page, config: site.config, images: context.images)
+        var dict = site.pageIndexByURL[page.url].map { context.summaries[$0] }
+            ?? PageSummary(page).templateValue(config: site.config, images: context.images)
         dict.reserveCapacity(40)  // room for what follows, without rehashing as it grows
         let description = page.description ?? (markdown.firstParagraph.isEmpty ? site.config.description : Self.truncate(markdown.firstParagraph))
         dict["description"] = description

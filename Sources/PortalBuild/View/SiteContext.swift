@@ -27,7 +27,8 @@ struct SiteContext: @unchecked Sendable {
         "tel:" + phone.filter { $0.isNumber || $0 == "+" }
     }
 
-    init(site: Site, year: Int, theme: Theme, images: ImageTable = .none) {
+    /// `summaries` are the pages' `PageSummary`, in page order, when the caller has them.
+    init(site: Site, year: Int, theme: Theme, images: ImageTable = .none, summaries pageSummaries: [PageSummary]? = nil) {
         let config = site.config
         self.images = images
         let data = ProgrammeData.make(site: site, images: images)
@@ -44,7 +45,8 @@ struct SiteContext: @unchecked Sendable {
         // Views see the whole `site` (with its lists of summaries, views included): they are
         // rendered later, on demand, from this context, filled in below.
         let viewContext = ViewContext()
-        let summaries = PageSummary.all(site: site, theme: theme, context: viewContext, images: images)
+        let summaries = PageSummary.all(pageSummaries ?? site.pages.map(PageSummary.init), config: config, theme: theme,
+                                        context: viewContext, images: images)
         let sections = (site.childrenByURL["/"] ?? []).filter { site.pages[$0].kind == .section }.map { summaries[$0] }
         let dated = site.pages.indices
             .filter { site.pages[$0].date != nil && site.pages[$0].kind == .page }
@@ -129,56 +131,6 @@ final class FragmentCache: Sendable {
         }
         cache.withLock { $0[state] = rendered }
         return rendered
-    }
-}
-
-/// A page as lists show it (children, recent pages, breadcrumbs).
-enum PageSummary {
-    /// The summary of every page, with `views`: each of the theme's `templates/views/*.mustache`
-    /// rendered once for the page (`page` is the summary; `site` and `data` as elsewhere), so a
-    /// list shows an item with `{{{views.list-item}}}` instead of rendering it again on every
-    /// list the page is in (its section, each of its tags, the home page). Like Hugo's content
-    /// views (`.Render "li"`).
-    /// Views are rendered when a template first shows them (`RenderedOnDemand`), during the
-    /// parallel render, and only those shown.
-    static func all(site: Site, theme: Theme, context: ViewContext, images: ImageTable = .none) -> [[String: Any]] {
-        let views = theme.templateNames.filter { $0.hasPrefix("views/") }.sorted()
-        return site.pages.concurrentMap { page -> UncheckedSendable<[String: Any]> in
-            var summary = make(page, config: site.config, images: images)
-            if !views.isEmpty {
-                let own = UncheckedSendable(summary)
-                var rendered: [String: RenderedOnDemand] = [:]
-                for name in views {
-                    // Weakly: the context holds the summaries that hold this closure.
-                    rendered[String(name.dropFirst("views/".count))] = RenderedOnDemand { [weak context] in
-                        guard var root = context?.root else { return "" }
-                        root["page"] = own.value
-                        return theme.render(name, context: root) ?? ""
-                    }
-                }
-                summary["views"] = rendered
-            }
-            return UncheckedSendable(summary)
-        }.map(\.value)
-    }
-
-    static func make(_ page: Page, config: SiteConfig, images: ImageTable = .none) -> [String: Any] {
-        var summary: [String: Any] = [
-            "title": page.title,
-            "url": config.href(page.url),
-            "permalink": permalink(page.url, config: config),
-            "is_section": page.isSection,
-            "is_home": page.kind == .home,
-        ]
-        if let description = page.description { summary["description"] = description }
-        if let date = page.date { summary["date"] = date.templateValue }
-        if !page.tags.isEmpty { summary["tags"] = page.tags }
-        if let cover = images.cover(of: page, eager: false, config: config) { summary["cover"] = cover }
-        return summary
-    }
-
-    static func permalink(_ url: String, config: SiteConfig) -> String {
-        config.baseURL + url.dropFirst()
     }
 }
 
