@@ -85,7 +85,7 @@ public enum Builder {
 
             writeSiteFiles(site, theme: theme, renderer: renderer, plan: plan, contributions: contributions, images: images,
                            writer: writer, written: &written, log: &log)
-            clock.lap("write search, sitemap, feed, 404")
+            clock.lap("write site-wide files")
 
             if log.hasErrors || (options.strict && !log.warnings.isEmpty) { throw BuildFailure(log.sorted) }
             try writer.commit(files: Array(written.keys))
