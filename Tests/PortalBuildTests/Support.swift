@@ -18,7 +18,24 @@ struct FixtureSite {
         root = base.appendingPathComponent("site")
         output = base.appendingPathComponent("Public")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: testsDirectory.appendingPathComponent("Fixtures/sites/\(name)"), to: root)
+        let fixture = testsDirectory.appendingPathComponent("Fixtures/sites/\(name)")
+        // A fixture with an `overlay-of` file holds only what differs from the site it names.
+        let overlayOf = fixture.appendingPathComponent("overlay-of")
+        guard let baseName = try? String(contentsOf: overlayOf, encoding: .utf8) else {
+            try FileManager.default.copyItem(at: fixture, to: root)
+            return
+        }
+        try FileManager.default.copyItem(at: testsDirectory.appendingPathComponent("Fixtures/sites/\(baseName.trimmingCharacters(in: .whitespacesAndNewlines))"), to: root)
+        let enumerator = FileManager.default.enumerator(at: fixture, includingPropertiesForKeys: [.isDirectoryKey])
+        let prefix = fixture.standardizedFileURL.path + "/"
+        while let url = enumerator?.nextObject() as? URL {
+            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            guard relative != "overlay-of", (try url.resourceValues(forKeys: [.isDirectoryKey])).isDirectory != true else { continue }
+            let target = root.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: url, to: target)
+        }
     }
 
     func write(_ relative: String, _ text: String) throws {
