@@ -1,0 +1,73 @@
+import Foundation
+import PortalContent
+import PortalCore
+import Testing
+
+/// A site root in a temporary folder with the given files under Content/.
+private func site(_ files: [String: String]) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-content-\(UUID().uuidString)")
+    let all = files.merging(["site.yml": "title: Сайт\nbase_url: https://school.example.ru/\n"]) { given, _ in given }
+    for (path, text) in all {
+        let url = root.appendingPathComponent("Content/\(path)")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+    return root
+}
+
+/// The load's errors, or its warnings when it succeeds, as the CLI prints them in English.
+private func messages(_ root: URL, options: LoadOptions = LoadOptions(today: SimpleDate(parsing: "2026-01-15")!)) -> [String] {
+    do {
+        return try SiteLoader.load(root: root, options: options).1.map { $0.formatted(in: .english) }
+    } catch {
+        return error.diagnostics.map { $0.formatted(in: .english) }
+    }
+}
+
+@Suite struct ContentRulesTests {
+    @Test func anUnknownFrontMatterKeyIsAnErrorWithASuggestion() throws {
+        let lines = messages(try site(["about.md": "---\ntitle: О программе\ntitel: опечатка\n---\nТекст.\n"]))
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Content/about.md:3:1: error:") == true)
+        #expect(lines.first?.contains("title") == true)
+    }
+
+    @Test func aDataValueOfTheWrongTypeIsReportedAtItsValue() throws {
+        let mentors = """
+        - id: ivanova
+          name: Иванова Анна Сергеевна
+          position: Учитель
+          category: Педагог
+          forms: []
+          subjects: []
+          experience_years: десять
+          competencies: []
+          about: Текст.
+          consent: true
+          consent_date: 2025-09-01
+          consent_document: "№ 1 от 01.09.2025"
+        """
+        let lines = messages(try site(["data/mentors.yml": mentors]))
+        #expect(lines.contains { $0.hasPrefix("Content/data/mentors.yml:7:21: error:") && $0.contains("десять") }, "\(lines)")
+    }
+
+    @Test func draftsAndFuturePagesAreLeftOutUnlessAskedFor() throws {
+        let root = try site([
+            "index.md": "---\ntitle: Главная\n---\n",
+            "a.md": "---\ntitle: Черновик\ndraft: true\n---\n",
+            "b.md": "---\ntitle: Потом\npublish_date: 2027-01-01\n---\n",
+        ])
+        let today = SimpleDate(parsing: "2026-01-15")!
+        let plain = try SiteLoader.load(root: root, options: LoadOptions(today: today)).0.pages.map(\.url)
+        #expect(Set(plain).isDisjoint(with: ["/a/", "/b/"]))
+        let all = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: true, includeFuture: true, today: today)).0
+        #expect(Set(all.pages.map(\.url)).isSuperset(of: ["/", "/a/", "/b/"]))
+    }
+
+    @Test func siteYmlWithoutATitleIsAnErrorAtSiteYml() throws {
+        let lines = messages(try site(["site.yml": "base_url: https://school.example.ru/\n"]))
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Content/site.yml") == true, "\(lines)")
+        #expect(lines.first?.contains("title") == true)
+    }
+}
