@@ -38,6 +38,8 @@ public struct SiteConfig: Sendable {
     public var path: String
     /// `images:` (widths, quality, avif): how photos are published; nil for the defaults.
     public var images: DataValue? = nil
+    /// `news:`: which section is news (see SiteConfig-News.swift).
+    public var news: News = .standard
 
     public var markdownOptions: Markdown.Options {
         Markdown.Options(unsafeHTML: unsafeHTML, smartPunctuation: true)
@@ -56,6 +58,7 @@ public struct SiteConfig: Sendable {
         .optional("collections", .list(.record(RecordSchema([
             Field("data", .text), Field("url", .text), .optional("title", .text), .optional("template", .text),
         ])))),
+        .optional("news", .record(News.schema)),
         .optional("images", .record(RecordSchema([
             .optional("widths", .list(.wholeNumber)), .optional("quality", .wholeNumber), .optional("avif", .flag),
         ]))),
@@ -142,6 +145,7 @@ public struct SiteConfig: Sendable {
                     location: location))
             }
         }
+        let news = News.read(value["news"], node: node["news"], path: path, log: &log)
         if log.hasErrors { throw BuildFailure(log.sorted) }
         return SiteConfig(
             title: value["title"]?.string ?? "",
@@ -156,6 +160,7 @@ public struct SiteConfig: Sendable {
             menu: menu,
             collections: collections,
             path: path,
-            images: value["images"])
+            images: value["images"],
+            news: news)
     }
 }

@@ -78,6 +78,7 @@ public enum SiteLoader {
             unique.append(page)
         }
         pages = unique
+        config.news.checkSectionExists(urls: indexByURL, log: &log)
 
         // Parents: the nearest ancestor URL that is a page.
         let pageURLs = indexByURL

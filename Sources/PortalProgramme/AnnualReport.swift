@@ -90,7 +90,7 @@ public struct AnnualReport: Sendable {
             // A case's year is the calendar year of its result: the school year that ends in it.
             let cases = site.entries("cases").filter { $0.fields["year"]?.int == year.startYear + 1 }
             let events = site.pages.filter { page in
-                guard let date = page.date, page.kind == .page, page.url.hasPrefix("/news/") else { return false }
+                guard let date = page.date, site.config.news.contains(page) else { return false }
                 return date >= year.first && date <= year.last
             }.sorted { $0.date! < $1.date! }
             let documents = site.entries("documents").filter { ($0.fields["date"]?.dateValue).map { $0 <= year.last } ?? false }

@@ -17,7 +17,7 @@ enum SiteIndexes {
 
     /// The paths written, known before rendering (to claim them and make their folders).
     static func paths(site: Site) -> [String] {
-        ["search-index.json", "sitemap.xml", "robots.txt"] + (site.pages.contains(where: isNews) ? [feedPath] : [])
+        ["search-index.json", "sitemap.xml", "robots.txt"] + (site.pages.contains(where: site.config.news.contains) ? [site.config.news.feedPath] : [])
             + (searchIsSharded(site: site) ? ["search/d-0.json"] : [])
     }
 
@@ -29,17 +29,10 @@ enum SiteIndexes {
         site.pages.lazy.filter(isSearchable).count > shardedAbove
     }
 
-    /// Where the news feed is written (the site's `feed_url` points here).
-    static let feedPath = "news/atom.xml"
-
     /// Pages a search should find: not the search page itself, not page 2… of a list, not tags.
     static func isSearchable(_ page: Page) -> Bool {
         page.template != "search" && page.url != "/search/" && page.pagination.map { $0.number == 1 } ?? true
             && !page.url.hasPrefix("/tags/")
-    }
-
-    static func isNews(_ page: Page) -> Bool {
-        page.kind == .page && page.url.hasPrefix("/news/") && page.date != nil
     }
 
 
@@ -76,7 +69,7 @@ enum SiteIndexes {
                 result.search = SearchIndex.document(title: page.title, url: site.config.href(page.url), section: section, html: html)
             }
         }
-        if isNews(page) {
+        if site.config.news.contains(page) {
             let text = markdown()
             result.newsSummary = page.description ?? PageRenderer.truncate(text.firstParagraph)
             result.newsBodyHTML = text.html
@@ -115,13 +108,15 @@ enum SiteIndexes {
     /// The Atom feed of the 20 newest news posts, nil for a site without news.
     static func feed(site: Site, contributions: [Contribution], images: ImageTable) -> ExtraOutputs.Output? {
         let config = site.config
-        let news = zip(site.pages, contributions).filter { isNews($0.0) }
+        let section = config.news
+        let news = zip(site.pages, contributions).filter { section.contains($0.0) }
             .sorted { ($0.0.date!, $1.0.url) > ($1.0.date!, $0.0.url) }
         guard let newest = news.first?.0.date else { return nil }
         let author = config.params["school_short"]?.string ?? config.params["school"]?.string ?? config.title
         let feed = AtomFeed(
-            title: "\(site.page(at: "/news/")?.title ?? "Новости") — \(config.title)",
-            id: config.baseURL + "news/", selfURL: config.baseURL + feedPath, siteURL: config.baseURL + "news/",
+            title: site.page(at: section.section).map { "\($0.title) — \(config.title)" } ?? config.title,
+            id: config.baseURL + section.section.dropFirst(), selfURL: config.baseURL + section.feedPath,
+            siteURL: config.baseURL + section.section.dropFirst(),
             updated: newest, authorName: author,
             entries: news.prefix(20).map { page, contribution in
                 let link = PageSummary.permalink(page.url, config: config)
@@ -131,6 +126,6 @@ enum SiteIndexes {
                 return entry
             },
             language: config.language)
-        return .init(path: feedPath, content: Feeds.atom(feed), reason: "the news feed")
+        return .init(path: section.feedPath, content: Feeds.atom(feed), reason: "the news feed")
     }
 }

@@ -69,7 +69,7 @@ public final class PreviewSession: @unchecked Sendable {
             if index < contributions.count {
                 contributions[index] = SiteIndexes.contribution(page: page, html: { rendered.html }, body: rendered.body,
                                                                 site: site, renderer: renderer)
-                newsChanged = newsChanged || SiteIndexes.isNews(page)
+                newsChanged = newsChanged || site.config.news.contains(page)
             }
         }
         if log.hasErrors { throw BuildFailure(log.sorted) }

@@ -3,7 +3,7 @@ import PortalContent
 import PortalCore
 
 /// schema.org JSON-LD for search engines: the school as an `EducationalOrganization` on the home
-/// page, a `NewsArticle` for each news post. Templates insert it with
+/// page, a `NewsArticle` (site.yml's `news.json_ld_type`) for each news post. Templates insert it with
 /// `<script type="application/ld+json">{{{page.json_ld}}}</script>`.
 enum StructuredData {
     static func jsonLD(for page: Page, description: String, site: Site, image: String? = nil) -> String? {
@@ -17,9 +17,9 @@ enum StructuredData {
             if let address = config.params["address"]?.string { object["address"] = address }
             if let phone = config.params["phone"]?.string { object["telephone"] = phone }
             if let email = config.params["email"]?.string { object["email"] = email }
-        } else if SiteIndexes.isNews(page), let date = page.date {
+        } else if config.news.contains(page), let date = page.date {
             object = [
-                "@type": "NewsArticle",
+                "@type": config.news.jsonLDType,
                 "headline": page.title,
                 "description": description,
                 "datePublished": date.iso,

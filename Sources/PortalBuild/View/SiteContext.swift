@@ -52,7 +52,7 @@ struct SiteContext: @unchecked Sendable {
             .filter { site.pages[$0].date != nil && site.pages[$0].kind == .page }
             .sorted { (site.pages[$0].date!, site.pages[$1].url) > (site.pages[$1].date!, site.pages[$0].url) }
         let recent = dated.prefix(10).map { summaries[$0] }
-        let news = dated.filter { SiteIndexes.isNews(site.pages[$0]) }.map { summaries[$0] }
+        let news = dated.filter { config.news.contains(site.pages[$0]) }.map { summaries[$0] }
         self.summaries = summaries
         self.site = base.merging([
             "sections": sections,
@@ -64,7 +64,7 @@ struct SiteContext: @unchecked Sendable {
             "phone_href": config.params["phone"]?.string.map(Self.telephoneLink) ?? "",
             "has_section": Dictionary(uniqueKeysWithValues: (site.childrenByURL["/"] ?? []).filter { site.pages[$0].kind == .section }
                 .compactMap { site.pages[$0].url.split(separator: "/").first.map { (String($0), true) } }),
-            "feed_url": news.isEmpty ? "" : config.href("/" + SiteIndexes.feedPath),
+            "feed_url": news.isEmpty ? "" : config.href("/" + config.news.feedPath),
         ]) { a, _ in a }
         self.data = data
         var entriesByURL: [String: Any] = [:]
