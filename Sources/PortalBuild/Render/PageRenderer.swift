@@ -100,7 +100,9 @@ struct PageRenderer: @unchecked Sendable {
         dict["toc_html"] = TableOfContents.html(markdown.headings)
         dict["has_toc"] = page.showTOC && markdown.headings.filter { $0.level == 2 || $0.level == 3 }.count >= 3
         let ancestors = site.ancestorIndices(of: page)
-        dict["breadcrumbs"] = ancestors.map { context.summaries[$0] }
+        let breadcrumbs = ancestors.map { context.summaries[$0] }
+        dict["breadcrumbs"] = breadcrumbs
+        dict["breadcrumbs_views"] = JoinedViews(breadcrumbs)
         dict["has_breadcrumbs"] = !ancestors.isEmpty
         if let parent = ancestors.last { dict["section"] = context.summaries[parent] }
         var childIndices = site.childrenByURL[page.pagination?.sectionURL ?? page.url] ?? []
@@ -111,6 +113,7 @@ struct PageRenderer: @unchecked Sendable {
         }
         let children = childIndices.map { context.summaries[$0] }
         dict["children"] = children
+        dict["children_views"] = JoinedViews(children)
         dict["has_children"] = !children.isEmpty
         dict["tags"] = page.tags
         dict["tag_links"] = page.tags.compactMap { tag in site.tagSlugs[tag].map { ["name": tag, "url": site.config.href("/tags/\($0)/")] } }
