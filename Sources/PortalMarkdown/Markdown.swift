@@ -249,7 +249,8 @@ public enum Markdown {
         return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
     }
 
-    private static func plainText(of node: OpaquePointer) -> String {
+    /// The text of a node and its children, breaks as spaces (alt text, heading titles, captions).
+    static func plainText(of node: OpaquePointer) -> String {
         var text = ""
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }

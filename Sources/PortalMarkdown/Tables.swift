@@ -194,7 +194,7 @@ struct Tables {
             cmark_node_append_child(table, tr)
         }
         // The box's name for screen readers: the table's first column heading.
-        let firstHeading = cmark_node_first_child(cmark_node_first_child(table)).map(Self.plainText) ?? ""
+        let firstHeading = cmark_node_first_child(cmark_node_first_child(table)).map { Markdown.plainText(of: $0) } ?? ""
         let label = firstHeading.isEmpty ? "Таблица" : "Таблица: " + firstHeading
         cmark_node_set_on_enter(table, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(Self.attribute(label))\">\n<table>\n<thead>")
 
@@ -254,24 +254,6 @@ struct Tables {
         }
         if let first = text.first, first.isASCII, first.isPunctuation || first.isSymbol {
             return "\\" + text
-        }
-        return text
-    }
-
-    static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        let iterator = cmark_iter_new(node)
-        defer { cmark_iter_free(iterator) }
-        var event = cmark_iter_next(iterator)
-        while event != CMARK_EVENT_DONE {
-            if event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) {
-                switch cmark_node_get_type(child) {
-                case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += cmark_node_get_literal(child).map { String(cString: $0) } ?? ""
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-                default: break
-                }
-            }
-            event = cmark_iter_next(iterator)
         }
         return text
     }

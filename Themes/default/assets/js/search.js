@@ -67,31 +67,6 @@
 
   /**
    * The words of `text` as the index sees them: [{word, start, end}], `word` normalised,
-   * start/end offsets into `text`. Stop words are still there (see queryStems).
-   */
-  function tokenise(text) {
-    var tokens = [];
-    var s = String(text == null ? '' : text);
-    WORD_RE.lastIndex = 0;
-    var m;
-    while ((m = WORD_RE.exec(s)) !== null) {
-      var word = normaliseWord(m[0]);
-      var length = Array.from(word).length;
-      if (length === 0 || length > MAX_WORD) continue;
-      if (length < MIN_WORD && !DIGITS_RE.test(word)) continue;
-      tokens.push({ word: word, start: m.index, end: m.index + m[0].length });
-    }
-    return tokens;
-  }
-
-  /** The normal form of one word: NFC, lowercase, ё → е, no accents or soft hyphens. */
-  function normaliseWord(word) {
-    // (toLowerCase writes a word-final Greek sigma as ς; the index builder, letter by letter, as σ)
-    return word.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/ς/g, 'σ').replace(MARKS_RE, '');
-  }
-
-  /**
-   * The words of `text` as the index sees them: [{word, start, end}], `word` normalised,
    * start/end offsets into `text`. Stop words are still there (see queryTerms).
    */
   function tokenise(text) {
