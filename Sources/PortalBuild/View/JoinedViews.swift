@@ -7,8 +7,7 @@ import PortalTemplates
 /// engine pushing each item and looking `views.list-item` up again for it (a split name and a
 /// dozen dynamic casts per item: about 4 % of a 10,000-page build, whose section and tag pages
 /// list some 30,000 items and whose breadcrumb trails 20,000 links).
-final class JoinedViews: MustacheParent, @unchecked Sendable {
-    // @unchecked: the summaries are immutable once made (template values in `Any` dictionaries).
+final class JoinedViews: MustacheParent {
     private let items: [[String: Any]]
 
     init(_ items: [[String: Any]]) {
