@@ -41,7 +41,7 @@ let package = Package(
         ]),
         // The programme's own rules over loaded data: the stage calendar, computed figures and
         // their checks, consent, the annual report.
-        .target(name: "PortalProgramme", dependencies: ["PortalCore", "PortalContent"]),
+        .target(name: "PortalProgramme", dependencies: ["PortalCore", "PortalContent", "PortalTemplates"]),
         .target(name: "PortalTemplates", dependencies: [
             "PortalCore", .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
         .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
         .testTarget(name: "PortalTemplatesTests", dependencies: ["PortalTemplates"]),
-        .testTarget(name: "PortalProgrammeTests", dependencies: ["PortalProgramme", "PortalContent", "PortalCore"]),
+        .testTarget(name: "PortalProgrammeTests", dependencies: ["PortalProgramme", "PortalContent", "PortalCore", "PortalTemplates"]),
         .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "PortalImages", "PortalProgramme", "ZIPFoundation"]),
         .testTarget(name: "PortalImagesTests", dependencies: ["PortalImages"]),
         .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),

@@ -57,27 +57,6 @@ public indirect enum DataValue: Sendable, Hashable {
         default: return nil
         }
     }
-
-    /// The value as the template engine wants it: dictionaries, arrays and strings. Dates become
-    /// `{iso, ru, year}` so a template writes `{{date.ru}}`.
-    public var templateValue: Any {
-        switch self {
-        case .null: return ""
-        case .bool(let b): return b
-        case .int(let i): return i
-        case .number(let d): return d.formattedForHumans
-        case .string(let s): return s
-        case .date(let d): return d.templateValue
-        case .list(let l): return l.map(\.templateValue)
-        case .map(let m): return m.mapValues(\.templateValue)
-        }
-    }
-}
-
-extension SimpleDate {
-    public var templateValue: [String: Any] {
-        ["iso": iso, "ru": russian, "year": year, "month": month, "day": day]
-    }
 }
 
 extension Double {

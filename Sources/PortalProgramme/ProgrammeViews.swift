@@ -1,5 +1,6 @@
 import PortalContent
 import PortalCore
+import PortalTemplates
 
 /// What the theme shows of the programme's calendar and figures, as template values.
 public enum ProgrammeViews {
@@ -17,24 +18,24 @@ public enum ProgrammeViews {
     }
 
     /// `{before, after, between, date}`: what the home page says when no stage is under way.
-    public static func moment(site: Site) -> [String: Any] {
+    public static func moment(site: Site) -> [String: TemplateValue] {
         let periods = site.entries("stages").map { StagePeriod($0.fields) }
         switch ProgrammeMoment.of(periods, today: site.today) {
         case .notStarted(let first): return ["before": true, "date": first.templateValue]
         case .finished(let last): return ["after": true, "date": last.templateValue]
-        case .between(let next): return ["between": true, "next_index": next]
+        case .between(let next): return ["between": true, "next_index": .int(next)]
         case .stage, .undated: return [:]
         }
     }
 
     /// The home page's figures, counted from the data on the build's day.
-    public static func figures(site: Site) -> [String: Any] {
+    public static func figures(site: Site) -> TemplateValue {
         let figures = Figures(site: site)
         return [
-            "mentors": figures.mentors,
-            "mentees": figures.menteesInBank,
-            "pairs": figures.activePairs,
-            "forms": site.entries("forms").count,
+            "mentors": .int(figures.mentors),
+            "mentees": .int(figures.menteesInBank),
+            "pairs": .int(figures.activePairs),
+            "forms": .int(site.entries("forms").count),
             "date": site.today.templateValue,
         ]
     }

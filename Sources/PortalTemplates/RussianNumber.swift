@@ -47,24 +47,26 @@ public struct DisplayNumber: MustacheCustomRenderable, Sendable, CustomStringCon
     public var isNull: Bool { false }
     public var description: String { renderText }
 
-    /// `values` with the counts under `keys` (at any depth) made DisplayNumbers where grouping
+    /// `value` with the counts under `keys` (at any depth) made DisplayNumbers where grouping
     /// shows; a year or a number of order is never under these keys.
-    public static func counts(in values: Any, keys: Set<String>) -> Any {
-        switch values {
-        case let dict as [String: Any]:
-            var result = dict
-            for (key, value) in dict {
-                if keys.contains(key), let number = value as? Int {
-                    if number.magnitude >= 1000 { result[key] = DisplayNumber(number) }
-                } else if value is [String: Any] || value is [Any] {
+    public static func counts(in value: TemplateValue, keys: Set<String>) -> TemplateValue {
+        switch value {
+        case .map(let map):
+            var result = map
+            for (key, value) in map {
+                if keys.contains(key), case .int(let number) = value {
+                    if number.magnitude >= 1000 { result[key] = .count(DisplayNumber(number)) }
+                } else if case .map = value {
+                    result[key] = counts(in: value, keys: keys)
+                } else if case .list = value {
                     result[key] = counts(in: value, keys: keys)
                 }
             }
-            return result
-        case let list as [Any]:
-            return list.map { counts(in: $0, keys: keys) }
+            return .map(result)
+        case .list(let list):
+            return .list(list.map { counts(in: $0, keys: keys) })
         default:
-            return values
+            return value
         }
     }
 }

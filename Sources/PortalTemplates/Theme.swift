@@ -16,8 +16,8 @@ public struct Theme: Sendable {
         templateNames.contains(template)
     }
 
-    /// Renders `template` with `context` (dictionaries, arrays, strings, numbers, booleans).
-    public func render(_ template: String, context: [String: Any]) -> String? {
+    /// Renders `template` with `context` (the names a template starts from: `site`, `page`…).
+    public func render(_ template: String, context: TemplateValue) -> String? {
         library.render(context, withTemplate: template)
     }
 

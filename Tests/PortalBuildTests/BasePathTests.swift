@@ -111,9 +111,9 @@ import Testing
         #expect(redirect.contains("url=https://example.org/portal/about/"))
         options.output = site.output.deletingLastPathComponent().appendingPathComponent("Again")  // not up to date: renders
         let context = try #require(try PreviewContext.renderer(options))
-        let forms = try #require(context.context.data["forms"] as? [[String: Any]])
-        #expect((forms.first?["description_html"] as? String)?.contains("<a href=\"/portal/stages/otbor/\">этап отбора</a>") == true)
-        #expect((forms.first?["description_html"] as? String)?.contains("<a href=\"/portal/files/plan.svg\">план</a>") == true)
+        let forms = try #require(context.context.data["forms"]?.list)
+        #expect(forms.first?["description_html"]?.text?.contains("<a href=\"/portal/stages/otbor/\">этап отбора</a>") == true)
+        #expect(forms.first?["description_html"]?.text?.contains("<a href=\"/portal/files/plan.svg\">план</a>") == true)
     }
 
     /// `portal check` names a site path written by hand that leaves a site in a subfolder: a

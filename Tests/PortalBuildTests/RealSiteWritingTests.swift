@@ -63,12 +63,12 @@ extension RealSiteTests {
         #expect(RussianNumber.format(12500.25) == "12\u{202F}500,25")
         #expect(RussianNumber.fileSize(1_258_291) == "1,2\u{A0}МБ")
         #expect(RussianNumber.fileSize(350_000) == "342\u{A0}КБ")
-        #expect(DisplayNumber.counts(in: ["count": 1250, "year": 2025], keys: ["count"]) is [String: Any])
-        let counted = DisplayNumber.counts(in: ["count": 1250, "year": 2025, "list": [["total": 99, "count": 30000]]], keys: ["count", "total"]) as! [String: Any]
-        #expect((counted["count"] as? DisplayNumber)?.renderText == "1\u{202F}250")
-        #expect(counted["year"] as? Int == 2025)
-        let inner = (counted["list"] as! [Any])[0] as! [String: Any]
-        #expect(inner["total"] as? Int == 99)
-        #expect((inner["count"] as? DisplayNumber)?.renderText == "30\u{202F}000")
+        let counted = DisplayNumber.counts(in: ["count": 1250, "year": 2025, "list": [["total": 99, "count": 30000]]], keys: ["count", "total"])
+        #expect(counted["count"]?.renderText == "1\u{202F}250")
+        guard case .count = counted["count"] else { Issue.record("a count of 1250 is shown grouped"); return }
+        #expect(counted["year"]?.int == 2025, "a year is never grouped")
+        let inner = try #require(counted["list"]?.list?.first)
+        #expect(inner["total"]?.int == 99, "below 1000 a count stays a number")
+        #expect(inner["count"]?.renderText == "30\u{202F}000")
     }
 }

@@ -22,7 +22,7 @@ public enum LinkChecker {
             includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today),
             config: options.loadConfig())
         let theme = try Theme.load(root: root, name: site.config.theme)
-        let renderer = PageRenderer(site: site, theme: theme, context: SiteContext(site: site, year: options.today.year, theme: theme))
+        let renderer = PageRenderer(site: site, theme: theme, context: SiteView(site: site, year: options.today.year, theme: theme))
         let rendered = site.pages.concurrentMap { renderer.render($0) }
 
         var log = DiagnosticLog()

@@ -3,17 +3,18 @@ import PortalContent
 import PortalCore
 import PortalImages
 import PortalMarkdown
+import PortalTemplates
 
 /// Where pages and data show photos: Markdown images, data entries' photo fields, covers.
 extension ImageTable {
     /// Template value for the photo at `path` (relative to Content/), or nil when it is not an
     /// image portal publishes.
-    func templateValue(_ path: String, alt: String, eager: Bool, config: SiteConfig, sizes: String? = nil) -> [String: Any]? {
+    func templateValue(_ path: String, alt: String, eager: Bool, config: SiteConfig, sizes: String? = nil) -> TemplateValue? {
         if let image = images[path] {
             var value = PictureMarkup.templateValue(image, alt: alt, sizes: sizes ?? settings.proseSizes, eager: eager,
                                                     config: config, modern: settings.modern)
-            value["html_eager"] = PictureMarkup.html(image, alt: alt, sizes: sizes ?? settings.proseSizes, lazy: false,
-                                                     modern: settings.modern, config: config)
+            value["html_eager"] = .text(PictureMarkup.html(image, alt: alt, sizes: sizes ?? settings.proseSizes, lazy: false,
+                                                           modern: settings.modern, config: config))
             return value
         }
         if passedThrough.contains(path) {
@@ -76,14 +77,14 @@ extension ImageTable {
     }
 
     /// A page's cover for templates (`page.cover`, and each list item's `cover`).
-    func cover(of page: Page, eager: Bool, config: SiteConfig) -> [String: Any]? {
+    func cover(of page: Page, eager: Bool, config: SiteConfig) -> TemplateValue? {
         guard let path = page.cover else { return nil }
         return templateValue(path, alt: page.coverAlt ?? "", eager: eager, config: config)
     }
 
     /// `<field>_image` beside each photo field of a data entry (`photo` → `photo_image`), with
     /// its `<field>_alt` as alt text.
-    func addImages(to dict: inout [String: Any], fields: [String: DataValue], pathFields: [String], config: SiteConfig) {
+    func addImages(to dict: inout [String: TemplateValue], fields: [String: DataValue], pathFields: [String], config: SiteConfig) {
         for field in pathFields {
             guard let path = fields[field]?.string,
                   let value = templateValue(path, alt: fields[field + "_alt"]?.string ?? "", eager: false, config: config,
@@ -93,15 +94,15 @@ extension ImageTable {
     }
 
     /// The same entry with its own photos marked as the first images of the page (not lazy).
-    static func eager(_ entry: Any) -> Any {
-        guard var dict = entry as? [String: Any] else { return entry }
+    static func eager(_ entry: TemplateValue) -> TemplateValue {
+        guard var dict = entry.map else { return entry }
         for (key, value) in dict where key.hasSuffix("_image") {
-            guard var image = value as? [String: Any] else { continue }
+            guard case .map(var image) = value else { continue }
             image["eager"] = true
             if let html = image["html_eager"] { image["html"] = html }
-            dict[key] = image
+            dict[key] = .map(image)
         }
-        return dict
+        return .map(dict)
     }
 }
 

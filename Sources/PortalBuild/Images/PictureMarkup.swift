@@ -1,4 +1,5 @@
 import PortalContent
+import PortalTemplates
 import PortalCore
 import PortalImages
 
@@ -49,38 +50,38 @@ enum PictureMarkup {
     /// `url` (the full copy), `permalink` (the share copy, absolute), `eager` (the first image of
     /// its page) and `html` (the whole `<picture>`, lazy unless eager).
     static func templateValue(_ image: ProcessedImage, alt: String, sizes: String, eager: Bool, config: SiteConfig,
-                              modern: [ImageFormat]) -> [String: Any] {
+                              modern: [ImageFormat]) -> TemplateValue {
         let img = fallback(image)
         let share = shareCopy(image)
-        var value: [String: Any] = [
-            "src": LinkResolver.fileURL(img.path, config: config),
-            "srcset": srcset(image.variants(image.full.format), config: config),
-            "sizes": sizes,
-            "width": img.width,
-            "height": img.height,
-            "alt": alt,
-            "type": image.full.format.mimeType,
-            "url": LinkResolver.fileURL(image.full.path, config: config),
-            "permalink": PageSummary.permalink(LinkResolver.sitePath(ofFile: share.path), config: config),
-            "share_width": share.width,
-            "share_height": share.height,
-            "share_type": share.format.mimeType,
-            "eager": eager,
-            "html": html(image, alt: alt, sizes: sizes, lazy: !eager, modern: modern, config: config),
+        var value: TemplateValue = [
+            "src": .text(LinkResolver.fileURL(img.path, config: config)),
+            "srcset": .text(srcset(image.variants(image.full.format), config: config)),
+            "sizes": .text(sizes),
+            "width": .int(img.width),
+            "height": .int(img.height),
+            "alt": .text(alt),
+            "type": .text(image.full.format.mimeType),
+            "url": .text(LinkResolver.fileURL(image.full.path, config: config)),
+            "permalink": .text(PageSummary.permalink(LinkResolver.sitePath(ofFile: share.path), config: config)),
+            "share_width": .int(share.width),
+            "share_height": .int(share.height),
+            "share_type": .text(share.format.mimeType),
+            "eager": .bool(eager),
+            "html": .text(html(image, alt: alt, sizes: sizes, lazy: !eager, modern: modern, config: config)),
         ]
         for format in modern where format != image.full.format {
             let variants = image.variants(format)
-            if !variants.isEmpty { value["\(format.rawValue)_srcset"] = srcset(variants, config: config) }
+            if !variants.isEmpty { value["\(format.rawValue)_srcset"] = .text(srcset(variants, config: config)) }
         }
         return value
     }
 
     /// A GIF or SVG (published as it is) for templates: the same keys, without copies.
-    static func plainValue(path: String, alt: String, eager: Bool, config: SiteConfig) -> [String: Any] {
+    static func plainValue(path: String, alt: String, eager: Bool, config: SiteConfig) -> TemplateValue {
         let url = LinkResolver.fileURL(path, config: config)
         let lazy = eager ? "" : " loading=\"lazy\""
-        return ["src": url, "url": url, "alt": alt, "eager": eager,
-                "permalink": PageSummary.permalink(LinkResolver.sitePath(ofFile: path), config: config),
-                "html": "<img src=\"\(HTMLEscaping.escape(url))\" alt=\"\(HTMLEscaping.escape(alt))\"\(lazy) decoding=\"async\">"]
+        return ["src": .text(url), "url": .text(url), "alt": .text(alt), "eager": .bool(eager),
+                "permalink": .text(PageSummary.permalink(LinkResolver.sitePath(ofFile: path), config: config)),
+                "html": .text("<img src=\"\(HTMLEscaping.escape(url))\" alt=\"\(HTMLEscaping.escape(alt))\"\(lazy) decoding=\"async\">")]
     }
 }

@@ -1,5 +1,6 @@
 import PortalContent
 import PortalProgramme
+import PortalTemplates
 
 /// The annual reports as templates see them (`data.reports`, and each report page's `entry`),
 /// and their tables as CSV files beside each report page for the region's reporting.
@@ -18,36 +19,38 @@ enum ReportFiles {
         }
     }
 
-    static func templateValues(site: Site) -> [[String: Any]] {
+    static func templateValues(site: Site) -> TemplateValue {
         let reports = reports(site: site)
         if reports.isEmpty { return [] }
         var caseURLs: [String: String] = [:]
         for page in site.pages where page.url.hasPrefix("/cases/") {
             if let id = page.entry?["id"]?.string { caseURLs[id] = site.config.href(page.url) }
         }
-        return reports.reversed().map { report in
+        return .list(reports.reversed().map { report in
             [
-                "url": site.config.href(report.url),
-                "permalink": PageSummary.permalink(report.url, config: site.config),
-                "year": report.year.name,
-                "tables": report.tables.map { table -> [String: Any] in
+                "url": .text(site.config.href(report.url)),
+                "permalink": .text(PageSummary.permalink(report.url, config: site.config)),
+                "year": .text(report.year.name),
+                "tables": .list(report.tables.map { table in
                     [
-                        "caption": table.caption,
-                        "csv_url": site.config.href(report.url + table.file),
-                        "file": table.file,
-                        "header": table.header,
-                        "rows": table.rows.map { ["head": $0.first ?? "", "cells": Array($0.dropFirst())] },
-                        "has_rows": !table.rows.isEmpty,
+                        "caption": .text(table.caption),
+                        "csv_url": .text(site.config.href(report.url + table.file)),
+                        "file": .text(table.file),
+                        "header": .texts(table.header),
+                        "rows": .list(table.rows.map { ["head": .text($0.first ?? ""), "cells": .texts(Array($0.dropFirst()))] }),
+                        "has_rows": .bool(!table.rows.isEmpty),
                     ]
-                },
-                "cases": report.cases.map { entry -> [String: Any] in
-                    var c = entry.fields.mapValues(\.templateValue)
-                    if let id = entry.id, let url = caseURLs[id] { c["url"] = url }
-                    return c
-                },
-                "events": report.events.map { ["title": $0.title, "url": site.config.href($0.url), "date": $0.date?.templateValue ?? [:]] as [String: Any] },
-                "documents": report.documents.map { $0.fields.mapValues(\.templateValue) },
-            ] as [String: Any]
-        }
+                }),
+                "cases": .list(report.cases.map { entry in
+                    var c = entry.fields.templateValues
+                    if let id = entry.id, let url = caseURLs[id] { c["url"] = .text(url) }
+                    return .map(c)
+                }),
+                "events": .list(report.events.map {
+                    ["title": .text($0.title), "url": .text(site.config.href($0.url)), "date": $0.date?.templateValue ?? [:]]
+                }),
+                "documents": .list(report.documents.map { .map($0.fields.templateValues) }),
+            ]
+        })
     }
 }

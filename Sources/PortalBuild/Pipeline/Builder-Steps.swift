@@ -71,14 +71,14 @@ extension Builder {
     }
 
     /// What other pages see of each page (`PageSummary`, made once), and from it, side by side:
-    /// what every template sees besides its page (`SiteContext`), and the fingerprint of all a page
+    /// what every template sees besides its page (`SiteView`), and the fingerprint of all a page
     /// depends on besides its own file.
     static func prepareView(_ site: Site, theme: Theme, images: ImageTable, changes: Changes, year: Int)
         -> (globalHash: String, renderer: PageRenderer) {
         let summaries = site.pages.map(PageSummary.init)
         return concurrently({ GlobalFingerprint.make(summaries: summaries, inputs: changes.inputs, settings: changes.settings) }, {
             PageRenderer(site: site, theme: theme,
-                         context: SiteContext(site: site, year: year, theme: theme, images: images, summaries: summaries))
+                         context: SiteView(site: site, year: year, theme: theme, images: images, summaries: summaries))
         })
     }
 

@@ -6,16 +6,15 @@ import PortalTemplates
 
 /// The render stage for one page: Markdown to HTML (links rewritten, headings with ids), the
 /// page's template, then Russian typography.
-struct PageRenderer: @unchecked Sendable {
-    // @unchecked: every stored value is immutable; SiteContext holds `Any` dictionaries.
+struct PageRenderer: Sendable {
     let site: Site
     let theme: Theme
-    let context: SiteContext
+    let context: SiteView
     let fragments: FragmentCache
     /// What each page gave the site's indexes in the build that made this renderer (for the preview).
     var indexes: [SiteIndexes.Contribution] = []
 
-    init(site: Site, theme: Theme, context: SiteContext) {
+    init(site: Site, theme: Theme, context: SiteView) {
         self.site = site
         self.theme = theme
         self.context = context
@@ -63,86 +62,63 @@ struct PageRenderer: @unchecked Sendable {
         guard let templateName else {
             return Output(bytes: [], diagnostics: log.diagnostics)
         }
-        var pageContext = pageDictionary(page, markdown: markdown)
-        pageContext["template"] = templateName
         let menuState = context.menuState(for: page.url)
-        let root: [String: Any] = [
-            "site": context.site,
-            "data": context.data,
-            "page": pageContext,
-            "menu": context.menu(in: menuState),
-            "fragments": fragments.fragments(for: menuState, context: context, theme: theme),
-        ]
-        let html = theme.render(templateName, context: root) ?? ""
+        let root = TemplateRoot(
+            site: context.site, data: context.data,
+            page: .object(pageView(page, template: templateName, markdown: markdown)),
+            menu: context.menu(in: menuState),
+            fragments: .object(fragments.fragments(for: menuState, context: context, theme: theme)))
+        let html = theme.render(templateName, context: .object(root)) ?? ""
         let bytes = site.config.typography ? Self.typographContent(html) : Array(html.utf8)
         return Output(bytes: bytes, diagnostics: log.diagnostics, template: templateName, body: markdown)
     }
 
-    private func pageDictionary(_ page: Page, markdown: Markdown.Rendered) -> [String: Any] {
-        // A page's own values start from its summary (made once per build, with its views).
-        var dict = site.pageIndexByURL[page.url].map { context.summaries[$0] }
-            ?? PageSummary(page).templateValue(config: site.config, images: context.images)
-        dict.reserveCapacity(40)  // room for what follows, without rehashing as it grows
+    private func pageView(_ page: Page, template: String, markdown: Markdown.Rendered) -> PageView {
+        // A page starts from its summary (made once per build, with its views).
+        let summary = site.pageIndexByURL[page.url].map { context.summaries[$0] }
+            ?? SummaryView(PageSummary(page), config: site.config, images: context.images)
         let description = page.description ?? (markdown.firstParagraph.isEmpty ? site.config.description : Self.truncate(markdown.firstParagraph))
-        dict["description"] = description
-        dict["content"] = markdown.html
-        dict["has_content"] = !markdown.html.isEmpty
-        dict["is_home"] = page.kind == .home
-        dict["is_section"] = page.kind == .section
-        dict["is_page"] = page.kind == .page
-        if case .item(let collection) = page.kind {
-            dict["is_item"] = true
-            dict["collection"] = collection
-        }
-        dict["extra"] = page.extra.templateValue
-        if let entry = page.entry { dict["entry"] = itemEntry(page, entry) }
-        dict["toc"] = TableOfContents.make(markdown.headings)
-        dict["toc_html"] = TableOfContents.html(markdown.headings)
-        dict["has_toc"] = page.showTOC && markdown.headings.filter { $0.level == 2 || $0.level == 3 }.count >= 3
-        let ancestors = site.ancestorIndices(of: page)
-        let breadcrumbs = ancestors.map { context.summaries[$0] }
-        dict["breadcrumbs"] = breadcrumbs
-        dict["breadcrumbs_views"] = JoinedViews(breadcrumbs)
-        dict["has_breadcrumbs"] = !ancestors.isEmpty
-        if let parent = ancestors.last { dict["section"] = context.summaries[parent] }
         var childIndices = site.childrenByURL[page.pagination?.sectionURL ?? page.url] ?? []
+        var pager: TemplateValue?
         if let size = page.paginate, let pagination = page.pagination {
             let start = (pagination.number - 1) * size
             childIndices = Array(childIndices[min(start, childIndices.count)..<min(start + size, childIndices.count)])
-            dict["pager"] = Self.pager(pagination, config: site.config)
+            pager = Self.pager(pagination, config: site.config)
         }
-        let children = childIndices.map { context.summaries[$0] }
-        dict["children"] = children
-        dict["children_views"] = JoinedViews(children)
-        dict["has_children"] = !children.isEmpty
-        dict["tags"] = page.tags
-        dict["tag_links"] = page.tags.compactMap { tag in site.tagSlugs[tag].map { ["name": tag, "url": site.config.href("/tags/\($0)/")] } }
-        dict["aliases"] = page.aliases
         // The page's own cover is the first image on it: not lazy.
         let cover = context.images.cover(of: page, eager: true, config: site.config)
-        if let cover { dict["cover"] = cover }
-        if let jsonLD = StructuredData.jsonLD(for: page, description: description, site: site, image: cover?["permalink"] as? String) {
-            dict["json_ld"] = jsonLD
-        }
-        return dict
+        return PageView(
+            summary: summary, template: template, description: description, content: markdown.html, kind: page.kind,
+            extra: page.extra.templateValue,
+            entry: page.entry.map { itemEntry(page, $0) },
+            headings: markdown.headings,
+            hasTOC: page.showTOC && markdown.headings.filter { $0.level == 2 || $0.level == 3 }.count >= 3,
+            breadcrumbs: site.ancestorIndices(of: page).map { context.summaries[$0] },
+            children: childIndices.map { context.summaries[$0] },
+            pager: pager,
+            tags: page.tags,
+            tagLinks: page.tags.compactMap { tag in site.tagSlugs[tag].map { (tag, site.config.href("/tags/\($0)/")) } },
+            aliases: page.aliases,
+            cover: cover,
+            jsonLD: StructuredData.jsonLD(for: page, description: description, site: site, image: cover?["permalink"]?.text))
     }
 
     /// Links between the pages of a paginated list.
-    static func pager(_ p: Pagination, config: SiteConfig) -> [String: Any] {
+    static func pager(_ p: Pagination, config: SiteConfig) -> TemplateValue {
         func url(_ n: Int) -> String { config.href(Pagination.url(n, of: p.sectionURL)) }
-        var pager: [String: Any] = [
-            "number": p.number, "total": p.total,
-            "pages": (1...p.total).map { n -> [String: Any] in
-                ["number": n, "url": url(n), "current": n == p.number]
-            },
+        var pager: TemplateValue = [
+            "number": .int(p.number), "total": .int(p.total),
+            "pages": .list((1...p.total).map { n in
+                ["number": .int(n), "url": .text(url(n)), "current": .bool(n == p.number)]
+            }),
         ]
-        if p.number > 1 { pager["prev_url"] = url(p.number - 1) }
-        if p.number < p.total { pager["next_url"] = url(p.number + 1) }
+        if p.number > 1 { pager["prev_url"] = .text(url(p.number - 1)) }
+        if p.number < p.total { pager["next_url"] = .text(url(p.number + 1)) }
         return pager
     }
 
     /// The resolved entry (references filled in) for an item page.
-    private func itemEntry(_ page: Page, _ entry: DataValue) -> Any {
+    private func itemEntry(_ page: Page, _ entry: DataValue) -> TemplateValue {
         context.entriesByURL[site.config.href(page.url)].map(ImageTable.eager) ?? entry.templateValue
     }
 
@@ -198,20 +174,22 @@ struct PageRenderer: @unchecked Sendable {
 
 /// h2 with their h3 below them, for the in-page table of contents.
 enum TableOfContents {
-    static func make(_ headings: [Markdown.Heading]) -> [[String: Any]] {
-        var result: [[String: Any]] = []
+    static func make(_ headings: [Markdown.Heading]) -> TemplateValue {
+        var result: [TemplateValue] = []
+        var children: [TemplateValue] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
-            let item: [String: Any] = ["id": heading.id, "title": heading.text, "level": heading.level]
-            if heading.level == 3, var last = result.popLast() {
-                var children = last["children"] as? [[String: Any]] ?? []
+            let item: TemplateValue = ["id": .text(heading.id), "title": .text(heading.text), "level": .int(heading.level)]
+            if heading.level == 3, !result.isEmpty {
                 children.append(item)
-                last["children"] = children
-                result.append(last)
+                result[result.count - 1]["children"] = .list(children)
             } else {
-                result.append(item.merging(["children": [[String: Any]]()]) { a, _ in a })
+                children = []
+                var item = item
+                item["children"] = []
+                result.append(item)
             }
         }
-        return result
+        return .list(result)
     }
 
     /// The same list as `<li>` items (an h3 in an `<ol>` inside its h2's item), ready to go

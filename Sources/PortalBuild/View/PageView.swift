@@ -1,0 +1,81 @@
+import PortalContent
+import PortalMarkdown
+import PortalTemplates
+
+/// What a page's own template sees as `page` (docs/template-context.md): its summary (as lists
+/// show it, views included) and what only the page itself shows. Made by `PageRenderer` for each
+/// page; its names are answered by `value(named:)`, without a dictionary per page.
+struct PageView: TemplateObject {
+    var summary: SummaryView
+    var template: String
+    var description: String
+    var content: String
+    var kind: Page.Kind
+    var extra: TemplateValue
+    var entry: TemplateValue?
+    /// The body's headings (h2 and h3 make the table of contents).
+    var headings: [Markdown.Heading]
+    var hasTOC: Bool
+    var breadcrumbs: [SummaryView]
+    var children: [SummaryView]
+    var pager: TemplateValue?
+    var tags: [String]
+    var tagLinks: [(name: String, url: String)]
+    var aliases: [String]
+    /// The page's own cover: its first image, not lazy.
+    var cover: TemplateValue?
+    var jsonLD: String?
+
+    func value(named name: String) -> TemplateValue? {
+        switch name {
+        case "title", "url", "permalink", "date", "views": summary.value(named: name)
+        case "content": .text(content)
+        case "description": .text(description)
+        case "template": .text(template)
+        case "has_content": .bool(!content.isEmpty)
+        case "is_home": .bool(kind == .home)
+        case "is_section": .bool(kind == .section)
+        case "is_page": .bool(kind == .page)
+        case "is_item": if case .item = kind { .bool(true) } else { nil }
+        case "collection": if case .item(let collection) = kind { .text(collection) } else { nil }
+        case "extra": extra
+        case "entry": entry
+        case "toc": TableOfContents.make(headings)
+        case "toc_html": .text(TableOfContents.html(headings))
+        case "has_toc": .bool(hasTOC)
+        case "breadcrumbs": .list(breadcrumbs.map(TemplateValue.object))
+        case "breadcrumbs_views": .object(JoinedViews(breadcrumbs))
+        case "has_breadcrumbs": .bool(!breadcrumbs.isEmpty)
+        case "section": breadcrumbs.last.map(TemplateValue.object)
+        case "children": .list(children.map(TemplateValue.object))
+        case "children_views": .object(JoinedViews(children))
+        case "has_children": .bool(!children.isEmpty)
+        case "pager": pager
+        case "tags": .texts(tags)
+        case "tag_links": .list(tagLinks.map { ["name": .text($0.name), "url": .text($0.url)] })
+        case "aliases": .texts(aliases)
+        case "cover": cover ?? summary.cover
+        case "json_ld": .text(jsonLD)
+        default: summary.value(named: name)
+        }
+    }
+}
+
+/// A list's views written whole: `{{{page.children_views.list-item}}}` is what
+/// `{{#page.children}}{{{views.list-item}}}{{/page.children}}` gives, without swift-mustache
+/// looking the view up once per item.
+struct JoinedViews: TemplateObject {
+    let items: [SummaryView]
+
+    init(_ items: [SummaryView]) {
+        self.items = items
+    }
+
+    func value(named name: String) -> TemplateValue? {
+        var html = ""
+        for item in items {
+            if let view = item.views[name] { html += view.renderText }
+        }
+        return .text(html)
+    }
+}
