@@ -61,17 +61,17 @@ public enum TemplateValue: Sendable {
         }
     }
 
-    /// What swift-mustache is given for this value: its own kinds of text, numbers, yes/no and
-    /// sequences, so sections, inverted sections and `{{.}}` behave as for plain Swift values.
+    /// What swift-mustache is given for this value. Yes/no and lists are the engine's own
+    /// `Bool` and `Array`, so sections and inverted sections treat them as Swift values; text
+    /// and numbers stay this value, which renders itself (`MustacheCustomRenderable`): the
+    /// engine otherwise tries three casts and `String(describing:)` on every `{{value}}`.
     var engineValue: Any {
         switch self {
-        case .text(let text): return text
         case .bool(let bool): return bool
-        case .int(let int): return int
-        case .count(let count): return count
         case .list(let list): return list
+        case .count(let count): return count
         case .rendered(let rendered): return rendered
-        case .map, .object: return self
+        case .text, .int, .map, .object: return self
         }
     }
 }
@@ -106,6 +106,19 @@ extension TemplateValue: MustacheCustomRenderable {
     public var isNull: Bool {
         if case .bool(false) = self { return true }
         return false
+    }
+}
+
+/// `{{uppercased(name)}}`, `{{count(list)}}`: swift-mustache's transforms of the value held.
+extension TemplateValue: MustacheTransformable {
+    public func transform(_ name: String) -> Any? {
+        switch self {
+        case .text(let text): text.transform(name)
+        case .int(let int): int.transform(name)
+        case .list(let list): list.transform(name)
+        case .map(let map): map.transform(name)
+        default: nil
+        }
     }
 }
 

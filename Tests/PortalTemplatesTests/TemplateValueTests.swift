@@ -60,6 +60,13 @@ private struct Person: TemplateObject {
         #expect(counter.calls.withLock { $0 } == 1)
     }
 
+    @Test func transformsWorkOnTheValuesHeld() throws {
+        let context: TemplateValue = ["name": "Анна", "n": 3, "list": .texts(["а", "б"]), "empty": []]
+        #expect(try render("{{uppercased(name)}} {{plusone(n)}} {{count(list)}}{{#empty(empty)}} пусто{{/empty(empty)}}", context)
+                == "АННА 4 2 пусто")
+        #expect(try render("{{#name}}[{{.}}]{{/name}}{{#n}}({{.}}){{/n}}", context) == "[Анна](3)")
+    }
+
     @Test func subscriptsReadAndWriteMaps() {
         var value: TemplateValue = ["a": ["b": 1]]
         value["c"] = "d"
