@@ -39,6 +39,12 @@ extension SiteConfig {
         return nil
     }
 
+    /// The absolute address of the page or file at a site path (`/news/itogi/` →
+    /// `https://school.ru/sub/news/itogi/`): canonical links, Open Graph, the sitemap, the feed.
+    public func permalink(_ sitePath: String) -> String {
+        baseURL + sitePath.dropFirst()
+    }
+
     /// The address in HTML of a site path: `/news/` → `/nastavnichestvo/news/` under a base path.
     /// Anything that is not a site path (`https://…`, `mailto:`, `#top`, `//host/`) is kept.
     public func href(_ sitePath: String) -> String {

@@ -36,7 +36,7 @@ enum SiteIndexes {
     }
 
 
-    /// The title of the page's top-level section ("Банк наставников" for /mentors/ivanova-anna/).
+    /// The title of the page's top-level section («О программе» for /about/team/).
     static func sectionTitle(of page: Page, site: Site) -> String {
         guard let top = page.url.split(separator: "/").first, page.url != "/\(top)/" else { return "" }
         return site.pageIndexByURL["/\(top)/"].map { site.pages[$0].title } ?? ""

@@ -56,7 +56,7 @@ enum DataView {
             resolved[name] = list
         }
         var data = ProgrammeData.views(resolved: resolved, byID: byID, site: site)
-        data["reports"] = ReportFiles.templateValues(site: site)
+        data["reports"] = AnnualReport.templateValues(site: site)
         // Counts as a Russian reader writes them (1 250), once nothing here computes with them.
         return DisplayNumber.counts(in: .map(data), keys: ProgrammeData.displayedCounts)
     }

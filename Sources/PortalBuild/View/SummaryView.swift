@@ -123,6 +123,6 @@ struct TemplateRoot: TemplateObject {
 extension PageSummary {
     /// The absolute address of a page at `url` (`https://school.ru/sub/news/itogi/`).
     static func permalink(_ url: String, config: SiteConfig) -> String {
-        config.baseURL + url.dropFirst()
+        config.permalink(url)
     }
 }

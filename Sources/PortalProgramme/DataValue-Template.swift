@@ -1,10 +1,13 @@
 import PortalContent
 import PortalTemplates
 
+// Data values as templates see them: here, beside the programme's views of its data, so that
+// the build (DataView) and the programme (ProgrammeData, AnnualReport) write them one way.
+
 extension DataValue {
     /// The value as a template sees it: a null is empty text, a decimal number the text a person
     /// writes (`4.5`, `4`), a date `{iso, ru, year, month, day}` (`{{date.ru}}`).
-    var templateValue: TemplateValue {
+    public var templateValue: TemplateValue {
         switch self {
         case .null: .text("")
         case .bool(let b): .bool(b)
@@ -20,7 +23,7 @@ extension DataValue {
 
 extension [String: DataValue] {
     /// A data entry's fields as a template sees them.
-    var templateValues: [String: TemplateValue] {
+    public var templateValues: [String: TemplateValue] {
         mapValues(\.templateValue)
     }
 }
