@@ -26,15 +26,13 @@ extension SiteConfig {
         let afterScheme = baseURL[schemeEnd.upperBound...]
         let host = afterScheme.prefix { $0 != "/" }
         if host.isEmpty {
-            return Message("\"\(baseURL)\" has no host name (https://school.example.ru/)",
-                           ru: "в адресе «\(baseURL)» нет имени сайта (https://school.example.ru/)")
+            return .baseURLNoHost(url: baseURL)
         }
         let path = afterScheme.dropFirst(host.count)
         let forbidden: Set<Character> = ["?", "#", "\"", "'", "<", ">", "\\", "`", "{", "}", "|", "^"]
         if path.contains(where: { forbidden.contains($0) || $0.isWhitespace }) || path.contains("//")
             || path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
-            return Message("\"\(baseURL)\" must be a plain address of a folder, like https://school.example.ru/nastavnichestvo/",
-                           ru: "адрес «\(baseURL)» должен быть простым адресом папки, например https://school.example.ru/nastavnichestvo/")
+            return .baseURLNotPlain(url: baseURL)
         }
         return nil
     }
@@ -72,11 +70,8 @@ extension SiteConfig {
     public static func checkCommandLineBaseURL(_ url: String) -> Message? {
         let lower = url.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
-            return Message("--base-url: expected an absolute address like https://school.example.ru/, found \"\(url)\"",
-                           ru: "--base-url: нужен полный адрес сайта вида https://school.example.ru/, а указано «\(url)»")
+            return .commandLineBaseURLNotAbsolute(url: url)
         }
-        return baseURLProblem(url.hasSuffix("/") ? url : url + "/").map {
-            Message("--base-url: " + $0.english, ru: "--base-url: " + $0.russian)
-        }
+        return baseURLProblem(url.hasSuffix("/") ? url : url + "/").map { $0.keyed("--base-url") }
     }
 }

@@ -15,19 +15,13 @@ public enum Consent {
     public static func refusal(_ fields: [String: DataValue], who: String, today: SimpleDate,
                                spreadsheet: Bool = false) -> Refusal? {
         if let withdrawn = fields["consent_withdrawn"]?.dateValue, withdrawn <= today {
-            return Refusal(key: "consent_withdrawn", message: Message(
-                "\"\(who)\" withdrew consent to the processing of personal data on \(withdrawn.iso), so they are not published; delete this entry (and its photo) from the repository",
-                ru: "«\(who)» отозвал(а) согласие на обработку персональных данных \(withdrawn.russian), поэтому сведения не публикуются; удалите эту запись (и фотографию) из репозитория"))
+            return Refusal(key: "consent_withdrawn", message: .consentWithdrawn(name: who, date: withdrawn))
         }
         if fields["consent"]?.bool != true, spreadsheet {
-            return Refusal(key: "consent", message: Message(
-                "mentor \"\(who)\" has no «да» in the column «Согласие» (consent to the processing of personal data), so the mentor is not published",
-                ru: "у наставника «\(who)» в столбце «Согласие» не стоит «да» (согласие на обработку персональных данных), поэтому он не публикуется"))
+            return Refusal(key: "consent", message: .consentMissingInSpreadsheet(name: who))
         }
         if fields["consent"]?.bool != true {
-            return Refusal(key: nil, message: Message(
-                "mentor \"\(who)\" has no consent: true (consent to the processing of personal data), so the mentor is not published",
-                ru: "у наставника «\(who)» нет consent: true (согласия на обработку персональных данных), поэтому он не публикуется"))
+            return Refusal(key: nil, message: .consentMissing(name: who))
         }
         return nil
     }

@@ -37,8 +37,7 @@ enum DataLoader {
             let name = url.deletingPathExtension().lastPathComponent
             let path = rootPath(url)
             if let existing = loaded[name] {
-                log.error(at: SourceLocation(path: path), "a second data file named \"\(name)\" (the first is \(existing.0.path))",
-                          ru: "второй файл данных с именем «\(name)» (первый — \(existing.0.path))")
+                log.error(at: SourceLocation(path: path), .dataDuplicateName(name: name, first: existing.0.path))
                 continue
             }
             guard let (file, nodes) = loadFile(url: url, name: name, path: path, contentDir: contentDir,
@@ -79,9 +78,7 @@ enum DataLoader {
             return (DataFile(name: name, path: path, entries: [], withheldIDs: [], withheldFiles: []), [])
         }
         guard case .sequence(let items) = root.kind else {
-            log.error(at: root.location(in: path),
-                      "a data file must be a list of entries (each starting with \"- \"), found \(root.shortDescription)",
-                      ru: "файл данных должен быть списком записей (каждая начинается с «- »), а указано: \(root.shortDescriptionRussian)")
+            log.error(at: root.location(in: path), .dataNotAList(found: root.described))
             return nil
         }
         var validator = SchemaValidator(path: path)
@@ -114,8 +111,7 @@ enum DataLoader {
             nodes.append(item)
             guard case .map(var fields)? = validator.validate(item, as: type, keyPath: keyPath) else {
                 if schema == nil {
-                    validator.log.error(at: item.location(in: path), "\(keyPath): each entry must be a set of keys",
-                                        ru: "\(keyPath): каждая запись должна быть набором ключей")
+                    validator.log.error(at: item.location(in: path), .dataEntryNotKeys(key: keyPath))
                 }
                 continue
             }
@@ -124,8 +120,7 @@ enum DataLoader {
                 guard let value = fields[field.name]?.scalarText else { continue }
                 let here = (item[field.name] ?? item).location(in: path)
                 if let first = seenUnique[field.name]?[value] {
-                    validator.log.error(at: here, "\(keyPath).\(field.name): \"\(value)\" is already used at \(first)",
-                                        ru: "\(keyPath).\(field.name): значение «\(value)» уже использовано в \(first)")
+                    validator.log.error(at: here, .dataValueNotUnique(key: "\(keyPath).\(field.name)", value: value, first: first))
                 } else {
                     seenUnique[field.name, default: [:]][value] = here
                 }
@@ -135,8 +130,7 @@ enum DataLoader {
             let id = schema?.idKey.flatMap { fields[$0]?.scalarText } ?? fields["id"]?.scalarText
             if name == "mentors", let refusal = Consent.refusal(fields, who: id ?? keyPath, today: options.today,
                                                                       spreadsheet: sheet != nil) {
-                validator.log.warning(at: (refusal.key.flatMap { item[$0] } ?? item).location(in: path), refusal.message.english,
-                                      ru: refusal.message.russian)
+                validator.log.warning(at: (refusal.key.flatMap { item[$0] } ?? item).location(in: path), refusal.message)
                 withhold(id, fields)
                 if refusal.key == "consent_withdrawn", let fullName = fields["name"]?.string { withdrawn[id ?? keyPath] = fullName }
                 continue
@@ -180,7 +174,7 @@ enum DataLoader {
             log.append(contentsOf: validator.log.diagnostics.map { diagnostic in
                 var d = diagnostic
                 d.location = d.location.map(cell)
-                d.message = Message(cells(in: d.message.english), ru: cells(in: d.message.russian))
+                d.message = d.message.rewritten(cells)
                 return d
             })
             for i in entries.indices {
@@ -229,19 +223,16 @@ enum DataLoader {
             guard case .path = field.type, let relative = fields[field.name]?.string else { continue }
             let at = (item[field.name] ?? item).location(in: path)
             if !FileManager.default.fileExists(atPath: contentDir.appendingPathComponent(relative).path) {
-                log.error(at: at, "\(keyPath).\(field.name): the file Content/\(relative) does not exist",
-                          ru: "\(keyPath).\(field.name): файла Content/\(relative) нет")
+                log.error(at: at, .dataFileMissing(key: "\(keyPath).\(field.name)", file: relative))
             }
         }
         if fields["photo"] != nil, (fields["photo_alt"]?.string ?? "").isEmpty {
             log.error(at: (item["photo"] ?? item).location(in: path),
-                      "\(keyPath).photo: a photo needs a description for people who cannot see it: add photo_alt",
-                      ru: "\(keyPath).photo: у фотографии должно быть текстовое описание для незрячих: добавьте photo_alt")
+                      .dataPhotoAltMissing(key: keyPath))
         }
         if fields["cover"] != nil, (fields["cover_alt"]?.string ?? "").isEmpty {
             log.error(at: (item["cover"] ?? item).location(in: path),
-                      "\(keyPath).cover: a photo needs a description for people who cannot see it: add cover_alt",
-                      ru: "\(keyPath).cover: у фотографии должно быть текстовое описание для незрячих: добавьте cover_alt")
+                      .dataCoverAltMissing(key: keyPath))
         }
     }
 
@@ -253,15 +244,13 @@ enum DataLoader {
                 let at = (item[field.name] ?? item).location(in: path)
                 fields[field.name + "_html"] = .string(Markdown.render(text, options: markdown) { link in
                     if !markdown.unsafeHTML, Markdown.isDangerousDestination(link.destination) {
-                        log.error(at: at, "\(keyPath).\(field.name): the link \(link.destination.prefix(60)) is removed: \(link.destination.prefix { $0 != ":" }.lowercased()): links can run code or open files on the reader's computer; link to a page or a web address (https://…)",
-                                  ru: "\(keyPath).\(field.name): ссылка \(link.destination.prefix(60)) удаляется: ссылки \(link.destination.prefix { $0 != ":" }.lowercased()): могут запускать код или открывать файлы на компьютере читателя; дайте ссылку на страницу или адрес в интернете (https://…)")
+                        log.error(at: at, .dataDangerousLink(key: "\(keyPath).\(field.name)", link: String(link.destination.prefix(60)), scheme: link.destination.prefix { $0 != ":" }.lowercased()))
                     }
                     return nil
                 }.html)
                 if !markdown.unsafeHTML {
                     for html in Markdown.rawHTML(in: text) {
-                        log.warning(at: at, "\(keyPath).\(field.name): the HTML \(html.text) is left out (unsafe_html is off in site.yml); write it in Markdown instead",
-                                    ru: "\(keyPath).\(field.name): HTML-код \(html.text) не попадает на сайт (unsafe_html выключен в site.yml); запишите это средствами Markdown")
+                        log.warning(at: at, .dataRawHTML(key: "\(keyPath).\(field.name)", html: html.text))
                     }
                 }
             }
@@ -311,18 +300,15 @@ enum DataLoader {
                         guard let id = v.scalar?.text, !v.isNull else { continue }
                         guard let ids = known[target] else {
                             log.error(at: v.location(in: file.path),
-                                      "\(name)[\(index)].\(field.name): \"\(id)\" refers to Content/data/\(target).yml, which does not exist",
-                                      ru: "\(name)[\(index)].\(field.name): «\(id)» ссылается на Content/data/\(target).yml, а такого файла нет")
+                                      .dataReferenceFileMissing(key: "\(name)[\(index)].\(field.name)", id: id, target: target))
                             continue
                         }
                         // The file as the curator keeps it: mentors.yml, or mentors.xlsx.
                         let targetFile = files[target].map { ($0.0.path as NSString).lastPathComponent } ?? "\(target).yml"
                         if !ids.contains(id) {
-                            let hint = SchemaValidator.closest(to: id, in: Array(ids)).map { " (did you mean \"\($0)\"?)" } ?? ""
-                            let hintRu = SchemaValidator.closest(to: id, in: Array(ids)).map { " (может быть, «\($0)»?)" } ?? ""
                             log.error(at: v.location(in: file.path),
-                                      "\(name)[\(index)].\(field.name): there is no \"\(id)\" in \(targetFile)\(hint)",
-                                      ru: "\(name)[\(index)].\(field.name): в \(targetFile) нет записи «\(id)»\(hintRu)")
+                                      .dataUnknownReference(key: "\(name)[\(index)].\(field.name)", id: id, file: targetFile,
+                                                            closest: SchemaValidator.closest(to: id, in: Array(ids))))
                         }
                     }
                 }

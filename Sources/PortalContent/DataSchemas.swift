@@ -113,9 +113,7 @@ public enum DataSchemas {
     @Sendable static func personalDataKey(_ key: String) -> Message? {
         let lower = key.lowercased()
         guard personalKeyFragments.contains(where: { lower.contains($0) }) else { return nil }
-        return Message(
-            "personal data (\"\(key)\") is not allowed in mentees.yml: the mentee bank is published, so it holds only anonymous requests (category, request, form, count); keep names and contacts in the school's internal records",
-            ru: "персональные данные («\(key)») нельзя указывать в mentees.yml: банк наставляемых публикуется на сайте, поэтому в нём только обезличенные запросы (category, request, form, count); имена и контакты храните во внутренних документах гимназии")
+        return .menteePersonalData(key: key)
     }
 }
 

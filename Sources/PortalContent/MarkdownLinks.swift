@@ -37,7 +37,7 @@ public struct MarkdownLinks: Sendable {
         case .keep: return nil
         case .address(let address): return address
         case .problem(let message):
-            log.error(at: location, message.english, ru: message.russian)
+            log.error(at: location, message)
             return nil
         }
     }
@@ -60,28 +60,23 @@ public struct MarkdownLinks: Sendable {
         let fromRoot = decoded.hasPrefix("/")
         if fromRoot && !Page.isSource(decoded) { return .keep }
         guard let resolved = Self.normalize((fromRoot ? "Content" : folder) + "/" + decoded), resolved.hasPrefix("Content/") else {
-            return .problem(Message("the link \(destination) leads outside Content/",
-                                    ru: "ссылка \(destination) ведёт за пределы папки Content/"))
+            return .problem(.linkOutsideContent(destination: destination))
         }
         if Page.isSource(resolved) {
             if let url = urlBySource[resolved] {
                 if unpublished.contains(resolved) {
-                    return .problem(Message("the link \(destination) leads to a page that is not published (a draft, or outside its publishing dates)",
-                                            ru: "ссылка \(destination) ведёт на неопубликованную страницу (черновик или вне дат публикации)"))
+                    return .problem(.linkToUnpublished(destination: destination))
                 }
                 return .address(href(url) + suffix)
             }
-            return .problem(Message("the link \(destination) leads to \(resolved), which does not exist",
-                                    ru: "ссылка \(destination) ведёт на \(resolved), а такого файла нет"))
+            return .problem(.linkToMissingPage(destination: destination, resolved: resolved))
         }
         let relative = String(resolved.dropFirst("Content/".count))
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path) {
             return .address(href("/" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative)) + suffix)
         }
-        let what = isImage ? "image" : "link"
-        let whatRu = isImage ? "изображение" : "ссылка"
-        return .problem(Message("the \(what) \(destination) leads to \(resolved), which does not exist",
-                                ru: "\(whatRu) \(destination) ведёт на \(resolved), а такого файла нет"))
+        return .problem(isImage ? .imageToMissingFile(destination: destination, resolved: resolved)
+                                : .linkToMissingFile(destination: destination, resolved: resolved))
     }
 
     private func href(_ sitePath: String) -> String {

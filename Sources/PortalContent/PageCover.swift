@@ -18,20 +18,17 @@ enum PageCover {
             parts.append(part)
         }
         if escapes {
-            log.error(at: at, "cover: \"\(written)\" must be a photo under Content/, written relative to this page (cover: photo.jpg)",
-                      ru: "cover: «\(written)» должен быть фотографией в папке Content/, путь от этой страницы (cover: photo.jpg)")
+            log.error(at: at, .pageCoverOutsideContent(cover: written))
             return nil
         }
         let resolved = parts.joined(separator: "/")
         let contentFolder = String(file.dropLast(relative.count))
         if !FileManager.default.fileExists(atPath: contentFolder + resolved) {
-            log.error(at: at, "cover: \(written) leads to Content/\(resolved), which does not exist",
-                      ru: "cover: \(written) ведёт на Content/\(resolved), а такого файла нет")
+            log.error(at: at, .pageCoverMissing(cover: written, resolved: resolved))
             return nil
         }
         if (value["cover_alt"]?.string ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            log.error(at: at, "cover: a photo needs a description for people who cannot see it: add cover_alt",
-                      ru: "cover: у фотографии должно быть текстовое описание для незрячих: добавьте cover_alt")
+            log.error(at: at, .pageCoverAltMissing)
             return nil
         }
         return resolved

@@ -10,12 +10,8 @@ enum PageNames {
         segments.first { $0.utf8.count > maxSegmentBytes }
     }
 
-    static func tooLongEnglish(_ segment: String) -> String {
-        "the address part \"\(segment.prefix(40))…\" is \(segment.utf8.count) characters long once transliterated; a file name may have at most \(maxSegmentBytes): shorten the name (or give the page a shorter slug)"
-    }
-
-    static func tooLongRussian(_ segment: String) -> String {
-        "часть адреса «\(segment.prefix(40))…» после транслитерации длиной \(segment.utf8.count) символов, а имя файла может быть не длиннее \(maxSegmentBytes): сократите имя (или задайте странице более короткий slug)"
+    static func tooLongMessage(_ segment: String) -> Message {
+        .addressPartTooLong(part: segment, length: segment.utf8.count, limit: maxSegmentBytes)
     }
 
     /// Longest slug `portal new` makes from a title: an address stays readable.
@@ -45,8 +41,7 @@ enum PageNames {
             for (i, alias) in page.aliases.enumerated() {
                 let location = i < page.aliasLocations.count ? page.aliasLocations[i] : SourceLocation(path: page.source)
                 if let first = claimed[alias] {
-                    log.error(at: location, "the alias \(alias) is also claimed by \(first.location); an address can lead to one page only",
-                              ru: "псевдоним \(alias) уже указан в \(first.location); адрес может вести только на одну страницу")
+                    log.error(at: location, .pageAliasTaken(alias: alias, first: first.location))
                 } else {
                     claimed[alias] = (page, location)
                 }

@@ -50,8 +50,7 @@ enum PageReader {
             let at = SourceLocation(path: path, line: 1, column: 1)
             return .failure(BuildFailure([.error(
                 at: at,
-                "the page has no front matter: start the file with a line ---, then title: Page title, then ---",
-                ru: "у страницы нет блока параметров: начните файл строкой ---, затем title: Заголовок страницы, затем ---")]))
+                .pageNoFrontMatter)]))
         }
         var validator = SchemaValidator(path: path)
         let value = validator.validate(yaml, as: .record(frontMatter), keyPath: "")
@@ -72,22 +71,19 @@ enum PageReader {
                     last = slug
                 } else {
                     log.error(at: yaml["slug"]?.location(in: path),
-                              "slug: \"\(slug)\" may hold only small Latin letters, digits and hyphens (e.g. \(Slug.make(slug) ?? "itogi-goda"))",
-                              ru: "slug: «\(slug)» может содержать только строчные латинские буквы, цифры и дефисы (например, \(Slug.make(slug) ?? "itogi-goda"))")
+                              .pageSlugInvalid(slug: slug, example: Slug.make(slug) ?? "itogi-goda"))
                 }
             }
             urlSegments.append(last)
         } else if value["slug"] != nil {
-            log.warning(at: yaml["slug"]?.location(in: path), "slug is ignored on a section page; rename the folder instead",
-                        ru: "slug не действует на странице раздела; переименуйте папку")
+            log.warning(at: yaml["slug"]?.location(in: path), .pageSlugOnSection)
         }
         if kind == .section && urlSegments.isEmpty { kind = .home }
         let url = "/" + urlSegments.map { $0 + "/" }.joined()
 
         let title = value["title"]?.string ?? ""
         if title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            log.error(at: (yaml["title"] ?? yaml).location(in: path), "title: the page title is empty",
-                      ru: "title: заголовок страницы пуст")
+            log.error(at: (yaml["title"] ?? yaml).location(in: path), .pageTitleEmpty)
         }
         var aliases: [String] = []
         var aliasLocations: [SourceLocation] = []
@@ -100,19 +96,17 @@ enum PageReader {
             if !text.hasPrefix("/") || text.hasPrefix("//") || segments.contains("..") || segments.contains(".")
                 || text.contains("://") || text.contains("\\") || text.contains("\0") {
                 log.error(at: at,
-                          "aliases[\(i)]: \"\(text)\" must be a path on this site starting with /",
-                          ru: "aliases[\(i)]: «\(text)» должен быть адресом на этом сайте, начинающимся с /")
+                          .pageAliasNotPath(index: i, alias: text))
                 continue
             }
             if let bad = text.unicodeScalars.first(where: PageNames.isForbiddenInAlias) {
                 let shown = Diagnostic.escapingControls(String(bad))
                 log.error(at: at,
-                          "aliases[\(i)]: \"\(text)\" holds \"\(shown)\", which an address may not hold here; use letters, digits, - _ . ~ and / only",
-                          ru: "aliases[\(i)]: «\(text)» содержит «\(shown)», недопустимый в адресе; используйте только буквы, цифры, - _ . ~ и /")
+                          .pageAliasForbiddenCharacter(index: i, alias: text, character: shown))
                 continue
             }
             if let long = PageNames.tooLong(text.split(separator: "/").map(String.init)) {
-                log.error(at: at, PageNames.tooLongEnglish(long), ru: PageNames.tooLongRussian(long))
+                log.error(at: at, PageNames.tooLongMessage(long))
                 continue
             }
             aliases.append(text.hasSuffix("/") || text.hasSuffix(".html") ? text : text + "/")
@@ -122,7 +116,7 @@ enum PageReader {
         if case .sequence(let items)? = yaml["tags"]?.kind {
             for item in items {
                 if let tag = item.scalar?.text, let long = PageNames.tooLong([Slug.make(tag) ?? ""]) {
-                    log.error(at: item.location(in: path), PageNames.tooLongEnglish(long), ru: PageNames.tooLongRussian(long))
+                    log.error(at: item.location(in: path), PageNames.tooLongMessage(long))
                 }
             }
         }
@@ -130,16 +124,14 @@ enum PageReader {
         // file system allows would fail while writing, far from its cause.
         if let long = PageNames.tooLong(urlSegments) {
             let at = value["slug"] != nil && !isIndex ? yaml["slug"]?.location(in: path) : SourceLocation(path: path, line: 1, column: 1)
-            log.error(at: at, PageNames.tooLongEnglish(long), ru: PageNames.tooLongRussian(long))
+            log.error(at: at, PageNames.tooLongMessage(long))
         }
         if let size = value["paginate"]?.int, size < 1 {
-            log.error(at: yaml["paginate"]?.location(in: path), "paginate: expected at least 1 item per page, found \(size)",
-                      ru: "paginate: на странице должен быть хотя бы 1 элемент, а указано \(size)")
+            log.error(at: yaml["paginate"]?.location(in: path), .pagePaginateTooSmall(size: size))
         }
         if let template = value["template"]?.string, !isSafeTemplateName(template) {
             log.error(at: yaml["template"]?.location(in: path),
-                      "template: \"\(template)\" is not a template name (letters, digits, - and _ with / between folders)",
-                      ru: "template: «\(template)» — недопустимое имя шаблона (буквы, цифры, - и _, папки через /)")
+                      .pageTemplateNameInvalid(template: template))
         }
         let cover = PageCover.resolve(value: value, yaml: yaml, file: absolutePath, relative: relative, path: path, log: &log)
         if log.hasErrors { return .failure(BuildFailure(log.sorted)) }
@@ -189,7 +181,7 @@ enum CollectionPages {
                       let title = fill(collection.title, with: entry, slugged: false, log: &log, at: entry.location, collection: collection)
                 else { continue }
                 if let long = PageNames.tooLong(url.split(separator: "/").map(String.init)) {
-                    log.error(at: entry.location, PageNames.tooLongEnglish(long), ru: PageNames.tooLongRussian(long))
+                    log.error(at: entry.location, PageNames.tooLongMessage(long))
                     continue
                 }
                 pages.append(Page(
@@ -214,14 +206,12 @@ enum CollectionPages {
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let key = String(rest[rest.index(after: open)..<close])
             guard let text = entry.fields[key]?.scalarText else {
-                log.error(at: location, "this entry has no \"\(key)\", which the collection's pattern \(pattern) needs (\(collection.location))",
-                          ru: "у записи нет ключа «\(key)», нужного для шаблона \(pattern) коллекции (\(collection.location))")
+                log.error(at: location, .collectionKeyMissing(key: key, pattern: pattern, collection: collection.location))
                 return nil
             }
             if slugged {
                 guard let slug = Slug.make(text) else {
-                    log.error(at: location, "\(key): \"\(text)\" gives an empty address; use letters or digits",
-                              ru: "\(key): из «\(text)» не получается адрес; используйте буквы или цифры")
+                    log.error(at: location, .collectionEmptyAddress(key: key, value: text))
                     return nil
                 }
                 out += slug

@@ -16,8 +16,7 @@ public enum Scaffold {
                               today: SimpleDate = .today) throws(Diagnostic) -> String {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let slug = Slug.make(title).map(PageNames.shortened) else {
-            throw .error(at: nil, "the title \"\(title)\" has no letters or digits to make an address from",
-                         ru: "в заголовке «\(title)» нет букв или цифр, из которых можно составить адрес")
+            throw .error(at: nil, .newTitleNoAddress(title: title))
         }
         switch kind {
         case .page:
@@ -85,15 +84,13 @@ public enum Scaffold {
     static func writeNew(_ relative: String, root: URL, text: String) throws(Diagnostic) -> String {
         let url = root.appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: url.path) {
-            throw .error(at: SourceLocation(path: relative), "the file already exists; it was left as it is (choose another title)",
-                         ru: "такой файл уже есть; он оставлен без изменений (выберите другой заголовок)")
+            throw .error(at: SourceLocation(path: relative), .newFileExists)
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
-            throw .error(at: SourceLocation(path: relative), "cannot write the file: \(error.localizedDescription)",
-                         ru: "не удаётся записать файл: \(error.localizedDescription)")
+            throw .error(at: SourceLocation(path: relative), .newCannotWrite(reason: error.localizedDescription))
         }
         return relative
     }
@@ -105,8 +102,7 @@ public enum Scaffold {
         for ext in Spreadsheet.extensions.sorted() {
             let sheet = (relative as NSString).deletingPathExtension + "." + ext
             if FileManager.default.fileExists(atPath: root.appendingPathComponent(sheet).path) {
-                throw .error(at: SourceLocation(path: sheet), "this collection is kept in \(sheet): add the new row there; nothing was added",
-                             ru: "эти данные ведутся в таблице \(sheet): добавьте новую строку в неё; ничего не добавлено")
+                throw .error(at: SourceLocation(path: sheet), .newCollectionInSpreadsheet(sheet: sheet))
             }
         }
         var existing = ""
@@ -114,8 +110,7 @@ public enum Scaffold {
             existing = try SourceText.read(url, path: relative)
             if let node = try YAMLDocument.parse(existing, path: relative), case .sequence(let items) = node.kind,
                let taken = items.first(where: { $0["id"]?.scalar?.text == id }) {
-                throw .error(at: taken.location(in: relative), "there is already an entry with id \"\(id)\"; nothing was added",
-                             ru: "запись с id «\(id)» уже есть; ничего не добавлено")
+                throw .error(at: taken.location(in: relative), .newIDTaken(id: id))
             }
         }
         let separator = existing.isEmpty || existing.hasSuffix("\n\n") ? "" : (existing.hasSuffix("\n") ? "\n" : "\n\n")
@@ -123,8 +118,7 @@ public enum Scaffold {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data((existing + separator + entry).utf8).write(to: url, options: .atomic)
         } catch {
-            throw .error(at: SourceLocation(path: relative), "cannot write the file: \(error.localizedDescription)",
-                         ru: "не удаётся записать файл: \(error.localizedDescription)")
+            throw .error(at: SourceLocation(path: relative), .newCannotWrite(reason: error.localizedDescription))
         }
         return relative
     }

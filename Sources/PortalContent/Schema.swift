@@ -32,37 +32,21 @@ public indirect enum FieldType: Sendable {
         }
     }
 
-    var english: String {
+    /// For messages: what a value of this type looks like (`expected a whole number`).
+    var described: Message {
         switch self {
-        case .text, .markdown: return "text"
-        case .wholeNumber: return "a whole number"
-        case .number: return "a number"
-        case .flag: return "true or false"
-        case .date: return "a date like 2025-09-01"
-        case .dateOrMonth: return "a date like 2025-09-01 or a month like 2025-09"
-        case .oneOf(let values): return "one of " + values.joined(separator: ", ")
-        case .list: return "a list"
-        case .table, .record: return "a set of keys"
-        case .reference(let file): return "an id from \(file).yml"
-        case .path: return "a file path under Content/"
-        case .any: return "a value"
-        }
-    }
-
-    var russian: String {
-        switch self {
-        case .text, .markdown: return "текст"
-        case .wholeNumber: return "целое число"
-        case .number: return "число"
-        case .flag: return "true или false"
-        case .date: return "дата вида 2025-09-01"
-        case .dateOrMonth: return "дата вида 2025-09-01 или месяц вида 2025-09"
-        case .oneOf(let values): return "одно из значений: " + values.joined(separator: ", ")
-        case .list: return "список"
-        case .table, .record: return "набор ключей"
-        case .reference(let file): return "идентификатор из \(file).yml"
-        case .path: return "путь к файлу внутри Content/"
-        case .any: return "значение"
+        case .text, .markdown: return .expectText
+        case .wholeNumber: return .expectWholeNumber
+        case .number: return .expectNumber
+        case .flag: return .expectFlag
+        case .date: return .expectDate
+        case .dateOrMonth: return .expectDateOrMonth
+        case .oneOf(let values): return .expectOneOf(values)
+        case .list: return .expectList
+        case .table, .record: return .expectKeys
+        case .reference(let file): return .expectReference(file: file)
+        case .path: return .expectPath
+        case .any: return .expectValue
         }
     }
 }
@@ -132,8 +116,7 @@ struct SchemaValidator {
             guard let scalar = node.scalar, scalar.resolved != .null else { return mismatch(node, type, keyPath) }
             if case .path = type, !Self.isSafeRelativePath(scalar.text) {
                 log.error(at: node.location(in: path),
-                          "\(keyPath): \"\(scalar.text)\" must be a path inside Content/ (no .., no leading /)",
-                          ru: "\(keyPath): «\(scalar.text)» должен быть путём внутри папки Content/ (без .. и без / в начале)")
+                          .dataPathOutsideContent(key: keyPath, path: scalar.text))
                 return nil
             }
             return .string(scalar.text)
@@ -193,17 +176,14 @@ struct SchemaValidator {
             let key = pair.key.scalar?.text ?? ""
             let fieldPath = keyPath.isEmpty ? key : "\(keyPath).\(key)"
             if let reason = schema.forbidden?(key) {
-                log.error(at: pair.key.location(in: path), "\(fieldPath): \(reason.english)", ru: "\(fieldPath): \(reason.russian)")
+                log.error(at: pair.key.location(in: path), reason.keyed(fieldPath))
                 failed = true
                 continue
             }
             guard let field = schema.fields.first(where: { $0.name == key }) else {
                 let known = schema.fields.map(\.name)
-                let hint = Self.closest(to: key, in: known).map { " (did you mean \"\($0)\"?)" } ?? ""
-                let hintRu = Self.closest(to: key, in: known).map { " (может быть, «\($0)»?)" } ?? ""
                 log.error(at: pair.key.location(in: path),
-                          "\(fieldPath): unknown key\(hint); allowed keys: \(known.joined(separator: ", "))",
-                          ru: "\(fieldPath): неизвестный ключ\(hintRu); допустимые ключи: \(known.joined(separator: ", "))")
+                          .dataUnknownKey(key: fieldPath, closest: Self.closest(to: key, in: known), allowed: known))
                 failed = true
                 continue
             }
@@ -217,33 +197,26 @@ struct SchemaValidator {
         }
         for field in schema.fields where field.required && !seen.contains(field.name) {
             let at = keyPath.isEmpty ? field.name : "\(keyPath).\(field.name)"
-            log.error(at: node.location(in: path),
-                      "\(at): required key is missing (expected \(field.type.english))",
-                      ru: "\(at): не указан обязательный ключ (ожидается \(field.type.russian))")
+            log.error(at: node.location(in: path), .dataRequiredKeyMissing(key: at, expected: field.type.described))
             failed = true
         }
         return failed ? nil : .map(map)
     }
 
     private mutating func mismatch(_ node: YAMLNode, _ type: FieldType, _ keyPath: String) -> DataValue? {
-        var hint = "", hintRu = ""
-        if case .mapping = node.kind, type.isText {
-            hint = " (a colon followed by a space inside text starts a new key: put the whole text in quotes)"
-            hintRu = " (двоеточие с пробелом внутри текста начинает новый ключ: возьмите весь текст в кавычки)"
-        }
-        var expected = type.english, expectedRu = type.russian
+        var colonInText = false
+        if case .mapping = node.kind, type.isText { colonInText = true }
+        var expected = type.described
         if spreadsheet {
             switch type {
-            case .flag: (expected, expectedRu) = ("да or нет", "да или нет")
-            case .date: (expected, expectedRu) = ("a date like 01.09.2025", "дата вида 01.09.2025")
-            case .dateOrMonth:
-                (expected, expectedRu) = ("a date like 01.09.2025 or a month like 09.2025", "дата вида 01.09.2025 или месяц вида 09.2025")
+            case .flag: expected = .expectCellFlag
+            case .date: expected = .expectCellDate
+            case .dateOrMonth: expected = .expectCellDateOrMonth
             default: break
             }
         }
         log.error(at: node.location(in: path),
-                  "\(keyPath): expected \(expected), found \(node.shortDescription)\(hint)",
-                  ru: "\(keyPath): ожидается \(expectedRu), а указано: \(node.shortDescriptionRussian)\(hintRu)")
+                  .dataWrongType(key: keyPath, expected: expected, found: node.described, colonInText: colonInText))
         return nil
     }
 

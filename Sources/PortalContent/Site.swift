@@ -66,13 +66,13 @@ public struct LoadOptions: Sendable {
     /// Why an item with these dates is not published today, or nil when it is.
     public func unpublishedReason(draft: Bool, publish: SimpleDate?, expiry: SimpleDate?) -> Message? {
         if draft && !includeDrafts {
-            return Message("draft", ru: "черновик")
+            return .unpublishedDraft
         }
         if !includeFuture, let publish, publish > today {
-            return Message("to be published on \(publish.iso)", ru: "будет опубликовано \(publish.iso)")
+            return .unpublishedFuture(date: publish)
         }
         if !includeFuture, let expiry, expiry < today {
-            return Message("expired on \(expiry.iso)", ru: "снято с публикации \(expiry.iso)")
+            return .unpublishedExpired(date: expiry)
         }
         return nil
     }

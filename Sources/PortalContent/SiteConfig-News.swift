@@ -37,8 +37,7 @@ extension SiteConfig {
                 let parts = section.split(separator: "/", omittingEmptySubsequences: false)
                 if section.count < 3 || !section.hasPrefix("/") || !section.hasSuffix("/") || section.hasPrefix("//")
                     || parts.contains("..") || parts.contains(".") || parts.dropFirst().dropLast().contains("") {
-                    log.error(at: location, "news.section: expected a section path like /news/, found \"\(section)\"",
-                              ru: "news.section: нужен адрес раздела вида /news/, а указано «\(section)»")
+                    log.error(at: location, .configNewsSectionInvalid(section: section))
                 } else {
                     news.section = section
                 }
@@ -49,8 +48,7 @@ extension SiteConfig {
                     news.jsonLDType = type
                 } else {
                     log.error(at: (node?["json_ld_type"] ?? node)?.location(in: path),
-                              "news.json_ld_type: expected a schema.org type like NewsArticle, found \"\(type)\"",
-                              ru: "news.json_ld_type: нужен тип schema.org вида NewsArticle, а указано «\(type)»")
+                              .configNewsTypeInvalid(type: type))
                 }
             }
             return news
@@ -60,8 +58,7 @@ extension SiteConfig {
         func checkSectionExists(urls: [String: Int], log: inout DiagnosticLog) {
             guard let location, urls[section] == nil, !urls.keys.contains(where: { $0.hasPrefix(section) }) else { return }
             log.warning(at: location,
-                        "news.section: no page is published under \(section); create Content\(section)index.md or fix the path",
-                        ru: "news.section: в разделе \(section) нет ни одной страницы; создайте Content\(section)index.md или исправьте адрес")
+                        .configNewsSectionEmpty(section: section))
         }
     }
 }

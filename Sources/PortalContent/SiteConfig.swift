@@ -81,19 +81,17 @@ public struct SiteConfig: Sendable {
     static func load(from url: URL, path: String) throws(BuildFailure) -> SiteConfig {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw BuildFailure([.error(at: SourceLocation(path: path),
-                                       "the site has no configuration file; create it with at least title: and base_url:",
-                                       ru: "у сайта нет файла настроек; создайте его и укажите хотя бы title: и base_url:")])
+                                       .configMissing)])
         }
         let node: YAMLNode
         do {
             guard let parsed = try YAMLDocument.parse(try SourceText.read(url, path: path), path: path) else {
                 throw Diagnostic.error(at: SourceLocation(path: path, line: 1, column: 1),
-                                       "site.yml is empty; it needs at least title: and base_url:",
-                                       ru: "site.yml пуст; укажите в нём хотя бы title: и base_url:")
+                                       .configEmpty)
             }
             node = parsed
         } catch {
-            throw BuildFailure([error as? Diagnostic ?? .error(at: SourceLocation(path: path), "\(error)", ru: "\(error)")])
+            throw BuildFailure([error as? Diagnostic ?? .error(at: SourceLocation(path: path), .unexpected(error))])
         }
         var validator = SchemaValidator(path: path)
         let value = validator.validate(node, as: .record(schema), keyPath: "")
@@ -103,18 +101,16 @@ public struct SiteConfig: Sendable {
         var baseURL = value["base_url"]?.string ?? ""
         if !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             log.error(at: node["base_url"]?.location(in: path),
-                      "base_url: expected an absolute address like https://school.example.ru/, found \"\(baseURL)\"",
-                      ru: "base_url: нужен полный адрес сайта вида https://school.example.ru/, а указано «\(baseURL)»")
+                      .configBaseURLNotAbsolute(url: baseURL))
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         if let problem = Self.baseURLProblem(baseURL) {
-            log.error(at: node["base_url"]?.location(in: path), "base_url: \(problem.english)", ru: "base_url: \(problem.russian)")
+            log.error(at: node["base_url"]?.location(in: path), problem.keyed("base_url"))
         }
 
         let theme = value["theme"]?.string ?? "default"
         if Slug.make(theme) == nil || theme.contains("/") || theme.contains("..") {
-            log.error(at: node["theme"]?.location(in: path), "theme: \"\(theme)\" is not a theme folder name",
-                      ru: "theme: «\(theme)» — не имя папки темы")
+            log.error(at: node["theme"]?.location(in: path), .configThemeNameInvalid(theme: theme))
         }
 
         let menu = (value["menu"]?.list ?? []).map {
@@ -123,8 +119,7 @@ public struct SiteConfig: Sendable {
         if case .sequence(let items)? = node["menu"]?.kind {
             for (i, item) in menu.enumerated() where !isSafeLink(item.url) {
                 log.error(at: (items[i]["url"] ?? items[i]).location(in: path),
-                          "menu[\(i)].url: \"\(item.url)\" must be a path on this site (/stages/) or an http(s) address",
-                          ru: "menu[\(i)].url: «\(item.url)» должен быть адресом на этом сайте (/stages/) или адресом http(s)")
+                          .configMenuURLInvalid(index: i, url: item.url))
             }
         }
         var collections: [Collection] = []
@@ -135,8 +130,7 @@ public struct SiteConfig: Sendable {
                 let location = items[i].location(in: path)
                 if !pattern.hasPrefix("/") || !pattern.contains("{") {
                     log.error(at: (items[i]["url"] ?? items[i]).location(in: path),
-                              "collections[\(i)].url: expected a pattern like /mentors/{id}/, found \"\(pattern)\"",
-                              ru: "collections[\(i)].url: нужен шаблон адреса вида /mentors/{id}/, а указано «\(pattern)»")
+                              .configCollectionPatternInvalid(index: i, pattern: pattern))
                 }
                 collections.append(Collection(
                     data: data, url: pattern.hasSuffix("/") ? pattern : pattern + "/",

@@ -70,8 +70,7 @@ public enum SiteLoader {
         for page in pages {
             if let first = indexByURL[page.url] {
                 log.error(at: SourceLocation(path: page.source),
-                          "this page has the URL \(page.url), which \(unique[first].source) already has; rename one file or give it another slug",
-                          ru: "у этой страницы адрес \(page.url), такой же, как у \(unique[first].source); переименуйте один из файлов или задайте другой slug")
+                          .pageURLTaken(url: page.url, other: unique[first].source))
                 continue
             }
             indexByURL[page.url] = unique.count
@@ -117,8 +116,7 @@ public enum SiteLoader {
                 copy.parentURL = page.parentURL
                 copy.aliases = []
                 if indexByURL[copy.url] != nil {
-                    log.error(at: SourceLocation(path: page.source), "page \(number) of this list would have the URL \(copy.url), which another page has",
-                              ru: "страница \(number) этого списка получила бы адрес \(copy.url), который уже занят")
+                    log.error(at: SourceLocation(path: page.source), .pagePaginationURLTaken(number: number, url: copy.url))
                     continue
                 }
                 indexByURL[copy.url] = pages.count
@@ -192,8 +190,7 @@ struct ContentInventory {
                 let target = url.resolvingSymlinksInPath().path
                 guard target == contentPath || target.hasPrefix(contentPath + "/") else {
                     log.error(at: SourceLocation(path: "Content/" + entry.path),
-                              "this symbolic link points outside Content/ (\(target)); copy the file in instead",
-                              ru: "эта символическая ссылка указывает за пределы Content/ (\(target)); скопируйте файл в папку")
+                              .contentLinkOutside(target: target))
                     continue
                 }
                 var isDirectory: ObjCBool = false
@@ -201,8 +198,7 @@ struct ContentInventory {
                 if isDirectory.boolValue {
                     // Linked folders are not walked: their files would have two names.
                     log.warning(at: SourceLocation(path: "Content/" + entry.path),
-                                "a symbolic link to a folder is skipped; move the folder into Content/",
-                                ru: "символическая ссылка на папку пропущена; перенесите папку в Content/")
+                                .contentLinkToFolder)
                     skipped.append(entry.path)
                     continue
                 }

@@ -76,22 +76,21 @@ struct Spreadsheet {
             let data = try Data(contentsOf: url)
             guard let decoded = String(data: data, encoding: .utf8) else {
                 throw Diagnostic(.error, at: SourceLocation(path: path),
-                                 Message("the file is not in UTF-8: save it as \"CSV UTF-8\"",
-                                         ru: "файл не в кодировке UTF-8: сохраните его как «CSV UTF-8 (разделитель — запятая)»"))
+                                 .spreadsheetNotUTF8)
             }
             text = decoded
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
             throw Diagnostic(.error, at: SourceLocation(path: path),
-                             Message("cannot read the file: \(error.localizedDescription)", ru: "не удаётся прочитать файл: \(error.localizedDescription)"))
+                             .spreadsheetUnreadable(reason: error.localizedDescription))
         }
         let csv: EnumeratedCSV
         do {
             csv = try EnumeratedCSV(string: text, loadColumns: false)
         } catch {
             throw Diagnostic(.error, at: SourceLocation(path: path),
-                             Message("not a valid CSV table (\(error)): check the quotes", ru: "таблица CSV повреждена (\(error)): проверьте кавычки"))
+                             .spreadsheetInvalidCSV(error: "\(error)"))
         }
         // SwiftCSV gives rows, not lines: a row starts one line below the previous one plus the
         // line breaks inside its quoted cells.

@@ -17,24 +17,21 @@ enum SpreadsheetRecords {
         for cell in sheet.header where !cell.text.trimmingCharacters(in: .whitespaces).isEmpty {
             let at = sheet.location(row: cell.row, column: cell.column, path: path)
             if let reason = schema?.forbidden?(cell.text) {
-                log.error(at: at, reason.english, ru: reason.russian)
+                log.error(at: at, reason)
                 continue
             }
             guard let key = DataLabels.key(forHeader: cell.text, among: keys), let field = fields.first(where: { $0.name == key }) else {
                 let known = keys.map { "\($0) (\(DataLabels.label($0)))" }.joined(separator: ", ")
-                log.error(at: at, "the column \"\(cell.text)\" is not a key of this file; allowed columns: \(known)",
-                          ru: "столбец «\(cell.text)» не относится к этому файлу; допустимые столбцы: \(known)")
+                log.error(at: at, .spreadsheetUnknownColumn(column: cell.text, allowed: known))
                 continue
             }
             if let first = seen[key] {
-                log.error(at: at, "the column \"\(cell.text)\" repeats \(key), already given at \(first)",
-                          ru: "столбец «\(cell.text)» повторяет \(key), который уже есть в \(first)")
+                log.error(at: at, .spreadsheetRepeatedColumn(column: cell.text, key: key, first: first))
                 continue
             }
             switch field.type {
             case .record, .table, .list(.record), .any:
-                log.error(at: at, "\(key) holds nested keys and cannot be given in a spreadsheet column: keep this file in YAML",
-                          ru: "\(key) содержит вложенные ключи, их нельзя задать столбцом таблицы: ведите этот файл в YAML")
+                log.error(at: at, .spreadsheetNestedColumn(key: key))
                 continue
             default:
                 break

@@ -46,10 +46,10 @@ public enum Starter {
     /// The problem with a value typed by a person, or nil.
     public static func problem(with value: String, name: String) -> Message? {
         if value.trimmingCharacters(in: .whitespaces).isEmpty {
-            return Message("\(name): must not be empty", ru: "\(name): значение не может быть пустым")
+            return .initValueEmpty(name: name)
         }
         if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return Message("\(name): must be one line of text", ru: "\(name): нужна одна строка текста")
+            return .initValueNotOneLine(name: name)
         }
         return nil
     }
@@ -62,12 +62,11 @@ public enum Starter {
         let path = folder.path
         if let entries = try? manager.contentsOfDirectory(atPath: path), entries.contains(where: { $0 != ".git" }) {
             throw Diagnostic.error(at: SourceLocation(path: path),
-                                   "the folder is not empty: portal init writes a new site only into an empty folder (or one with only .git)",
-                                   ru: "папка не пуста: portal init создаёт сайт только в пустой папке (или в папке, где есть только .git)")
+                                   .initFolderNotEmpty)
         }
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw Diagnostic.error(at: SourceLocation(path: path), "this is a file, not a folder", ru: "это файл, а не папка")
+            throw Diagnostic.error(at: SourceLocation(path: path), .initFolderIsFile)
         }
         var written: [String] = []
         do {
@@ -97,8 +96,7 @@ public enum Starter {
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
-            throw Diagnostic.error(at: SourceLocation(path: path), "cannot write the site: \(error.localizedDescription)",
-                                   ru: "не удаётся записать сайт: \(error.localizedDescription)")
+            throw Diagnostic.error(at: SourceLocation(path: path), .initCannotWrite(reason: error.localizedDescription))
         }
         return written.sorted()
     }

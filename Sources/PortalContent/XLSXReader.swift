@@ -8,16 +8,14 @@ import ZIPFoundation
 /// part holds the first, and text cells refer to the shared strings.
 enum XLSXReader {
     static func read(_ url: URL, path: String) throws(Diagnostic) -> Spreadsheet {
-        func failure(_ english: String, _ russian: String) -> Diagnostic {
-            Diagnostic(.error, at: SourceLocation(path: path),
-                       Message("cannot read the workbook: \(english); save it again as an Excel workbook (.xlsx)",
-                               ru: "не удаётся прочитать книгу Excel: \(russian); сохраните её заново в формате .xlsx"))
+        func failure(_ reason: Message) -> Diagnostic {
+            Diagnostic(.error, at: SourceLocation(path: path), .workbookUnreadable(reason))
         }
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw failure("it is not a ZIP container", "это не ZIP-архив")
+            throw failure(.workbookNotZip)
         }
         func part(_ name: String) throws(Diagnostic) -> Data? {
             guard let entry = archive[name] else { return nil }
@@ -25,7 +23,7 @@ enum XLSXReader {
             do {
                 _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
             } catch {
-                throw failure("the part \(name) is damaged", "часть \(name) повреждена")
+                throw failure(.workbookPartDamaged(part: name))
             }
             return data
         }
@@ -35,7 +33,7 @@ enum XLSXReader {
             do {
                 return try decoder.decode(T.self, from: data)
             } catch {
-                throw failure("the part \(name) is not valid XML (\(error))", "часть \(name) — не корректный XML")
+                throw failure(.workbookPartNotXML(part: name, error: "\(error)"))
             }
         }
 
@@ -55,7 +53,7 @@ enum XLSXReader {
             shared = try decode(SharedStrings.self, stringsData, "xl/sharedStrings.xml").si.map(\.text)
         }
         guard let sheetData = try part(sheetPath) else {
-            throw failure("it has no sheet", "в ней нет листа")
+            throw failure(.workbookNoSheet)
         }
         let sheet = try decode(Worksheet.self, sheetData, sheetPath)
 
@@ -69,7 +67,7 @@ enum XLSXReader {
                 switch cell.t ?? "n" {
                 case "s":
                     guard let index = Int(cell.v?.value ?? ""), shared.indices.contains(index) else {
-                        throw failure("cell \(cell.r ?? "?") names a missing shared string", "ячейка \(cell.r ?? "?") ссылается на отсутствующую строку")
+                        throw failure(.workbookMissingSharedString(cell: cell.r ?? "?"))
                     }
                     text = shared[index]
                 case "inlineStr": text = cell.is?.text ?? ""

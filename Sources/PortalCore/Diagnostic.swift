@@ -34,17 +34,70 @@ public enum Severity: String, Sendable, Hashable, Codable {
 
 /// A message in the two languages portal speaks. Teachers read Russian; the `path:line:col:
 /// error:` prefix stays the same in both so that editors and CI can parse it.
+///
+/// Every message is made in one place, the catalogue (`Messages/Messages-*.swift`): each has a
+/// stable `id` (`data.consent-missing`) and the values it was made with (`arguments`), which
+/// tests and tools read instead of the sentences. See docs/architecture.md, "How to add a message".
 public struct Message: Sendable, Hashable, Codable {
-    public var english: String
-    public var russian: String
+    /// Stable across wordings: `area.what-happened`.
+    public let id: String
+    /// The variable parts, by parameter name, as text (`["name": "Иванова", "limit": "20"]`).
+    public let arguments: [String: String]
+    public let english: String
+    public let russian: String
 
-    public init(_ english: String, ru russian: String) {
+    /// Only the catalogue makes messages: a sentence written at a call site has no id.
+    init(_ id: String, _ arguments: KeyValuePairs<String, any CustomStringConvertible> = [:],
+         en english: String, ru russian: String) {
+        self.id = id
+        var values: [String: String] = [:]
+        for (name, value) in arguments { values[name] = value.description }
+        self.arguments = values
+        self.english = english
+        self.russian = russian
+    }
+
+    /// Wraps `inner` (`reason`): the message has its own id, `inner`'s arguments, and
+    /// `inner`'s id as the argument `reason`.
+    init(_ id: String, wrapping inner: Message, _ arguments: KeyValuePairs<String, any CustomStringConvertible> = [:],
+         en english: String, ru russian: String) {
+        var values = inner.arguments
+        values["reason"] = inner.id
+        for (name, value) in arguments { values[name] = value.description }
+        self.init(id: id, arguments: values, english: english, russian: russian)
+    }
+
+    /// `inner` said with more words (where it was found): the same id, more arguments.
+    init(extending inner: Message, _ arguments: KeyValuePairs<String, any CustomStringConvertible>,
+         en english: String, ru russian: String) {
+        var values = inner.arguments
+        for (name, value) in arguments { values[name] = value.description }
+        self.init(id: inner.id, arguments: values, english: english, russian: russian)
+    }
+
+    private init(id: String, arguments: [String: String], english: String, russian: String) {
+        self.id = id
+        self.arguments = arguments
         self.english = english
         self.russian = russian
     }
 
     public func text(in language: Language) -> String {
         language == .russian ? russian : english
+    }
+
+    /// The same message said of a key, an option or a program (`pairs[3].end: …`,
+    /// `--base-url: …`, `portal: …`): the same id, with the argument `key`.
+    public func keyed(_ key: String) -> Message {
+        var values = arguments
+        values["key"] = key
+        return Message(id: id, arguments: values, english: "\(key): \(english)", russian: "\(key): \(russian)")
+    }
+
+    /// The same message (id and arguments) with its text changed alike in both languages, as
+    /// when a key path is replaced by the spreadsheet cell it came from.
+    public func rewritten(_ transform: (String) -> String) -> Message {
+        Message(id: id, arguments: arguments, english: transform(english), russian: transform(russian))
     }
 }
 
@@ -82,12 +135,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         self.message = message
     }
 
-    public static func error(at location: SourceLocation?, _ english: String, ru: String) -> Diagnostic {
-        Diagnostic(.error, at: location, Message(english, ru: ru))
+    public static func error(at location: SourceLocation?, _ message: Message) -> Diagnostic {
+        Diagnostic(.error, at: location, message)
     }
 
-    public static func warning(at location: SourceLocation?, _ english: String, ru: String) -> Diagnostic {
-        Diagnostic(.warning, at: location, Message(english, ru: ru))
+    public static func warning(at location: SourceLocation?, _ message: Message) -> Diagnostic {
+        Diagnostic(.warning, at: location, message)
     }
 
     /// `Content/data/mentors.yml:14:5: error: …`, always one line: control characters from
@@ -155,12 +208,12 @@ public struct DiagnosticLog: Sendable {
         diagnostics.append(contentsOf: other)
     }
 
-    public mutating func error(at location: SourceLocation?, _ english: String, ru: String) {
-        append(.error(at: location, english, ru: ru))
+    public mutating func error(at location: SourceLocation?, _ message: Message) {
+        append(.error(at: location, message))
     }
 
-    public mutating func warning(at location: SourceLocation?, _ english: String, ru: String) {
-        append(.warning(at: location, english, ru: ru))
+    public mutating func warning(at location: SourceLocation?, _ message: Message) {
+        append(.warning(at: location, message))
     }
 
     /// Throws `BuildFailure` with everything collected when any error was found.

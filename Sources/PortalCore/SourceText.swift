@@ -31,16 +31,14 @@ public enum SourceText {
             }
             throw .error(
                 at: location,
-                "the file is not UTF-8 (it looks like \(guess)); save it as UTF-8 in your editor",
-                ru: "файл не в кодировке UTF-8 (похоже на \(guess)); сохраните его в UTF-8")
+                .fileNotUTF8(guess: guess))
         }
         guard var text = valid else {
             let offset = firstInvalidUTF8Offset(bytes) ?? 0
             let (line, column) = lineAndColumn(ofByte: offset, in: bytes)
             throw .error(
                 at: SourceLocation(path: path, line: line, column: column),
-                "the file is not valid UTF-8 (a broken byte here); save it as UTF-8 in your editor",
-                ru: "файл не в кодировке UTF-8 (здесь испорченный байт); сохраните его в UTF-8")
+                .fileBrokenUTF8)
         }
         if containsByte(bytes, 0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
@@ -58,7 +56,7 @@ public enum SourceText {
     public static func read(file: String, path: String) throws(Diagnostic) -> String {
         func failure() -> Diagnostic {
             let reason = String(cString: strerror(errno))
-            return .error(at: SourceLocation(path: path), "cannot read the file: \(reason)", ru: "не удаётся прочитать файл: \(reason)")
+            return .error(at: SourceLocation(path: path), .fileUnreadable(reason: reason))
         }
         let fd = open(file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure() }

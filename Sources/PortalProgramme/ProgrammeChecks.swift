@@ -20,14 +20,11 @@ public enum ProgrammeChecks {
             let at = pair.keyLocations["status"] ?? pair.location
             let end = pair.fields["end"]?.dateValue
             if let end, end < start {
-                log.error(at: pair.keyLocations["end"] ?? at, "pairs[\(index)].end: the pair ends (\(end.iso)) before it starts (\(start.iso))",
-                          ru: "pairs[\(index)].end: пара завершает работу (\(end.russian)) раньше, чем начинает (\(start.russian))")
+                log.error(at: pair.keyLocations["end"] ?? at, .pairEndsBeforeStart(index: index, end: end, start: start))
             } else if status == "active", let end, end < site.today {
-                log.warning(at: at, "pairs[\(index)].status: \"active\", but the pair ended on \(end.iso); write status: completed",
-                            ru: "pairs[\(index)].status: «active», но пара завершила работу \(end.russian); укажите status: completed")
+                log.warning(at: at, .pairActiveButEnded(index: index, end: end))
             } else if status == "completed", end == nil {
-                log.warning(at: at, "pairs[\(index)].status: \"completed\" needs the end date (end:), so the pair is counted in the right school years",
-                            ru: "pairs[\(index)].status: для «completed» укажите дату завершения (end:), чтобы пара учитывалась в нужных учебных годах")
+                log.warning(at: at, .pairCompletedWithoutEnd(index: index))
             }
         }
     }
@@ -42,11 +39,9 @@ public enum ProgrammeChecks {
         for (id, name) in withdrawn {
             for mention in NameMentions.find(name, in: texts) {
                 if mention.inData {
-                    log.warning(at: mention.location, "this entry names \"\(name)\" (\(id)), who withdrew consent to the processing of personal data: remove the mention",
-                                ru: "в этой записи названо имя «\(name)» (\(id)), а согласие на обработку персональных данных отозвано: уберите упоминание")
+                    log.warning(at: mention.location, .withdrawnNameInData(name: name, id: id))
                 } else {
-                    log.warning(at: mention.location, "this page names \"\(name)\" (\(id)), who withdrew consent to the processing of personal data: remove the mention",
-                                ru: "на этой странице названо имя «\(name)» (\(id)), а согласие на обработку персональных данных отозвано: уберите упоминание")
+                    log.warning(at: mention.location, .withdrawnNameInPage(name: name, id: id))
                 }
             }
         }
@@ -61,33 +56,28 @@ public enum ProgrammeChecks {
             if hasStart != hasEnd {
                 let missing = hasStart ? "end" : "start"
                 log.warning(at: at(hasStart ? "start" : "end"),
-                            "\(keyPath): a stage with \(hasStart ? "start" : "end") needs \(missing) too, so its period and status follow the calendar",
-                            ru: "\(keyPath): у этапа с \(hasStart ? "start" : "end") должен быть и \(missing), тогда его сроки и статус следуют календарю")
+                            .stageHalfPeriod(key: keyPath, given: hasStart ? "start" : "end", missing: missing))
                 continue
             }
             guard let period = StagePeriod(stage.fields) else {
                 if stage.fields["status"] == nil {
                     log.warning(at: stage.location,
-                                "\(keyPath): give the stage start and end (2025-11 or 2025-11-10), or a status",
-                                ru: "\(keyPath): укажите начало и конец этапа (start и end: 2025-11 или 2025-11-10) или его статус (status)")
+                                .stageNoPeriod(key: keyPath))
                 }
                 continue
             }
             if period.end < period.start {
-                log.error(at: at("end"), "\(keyPath).end: the stage ends (\(period.end.iso)) before it starts (\(period.start.iso))",
-                          ru: "\(keyPath).end: этап заканчивается (\(period.end.russian)) раньше, чем начинается (\(period.start.russian))")
+                log.error(at: at("end"), .stageEndsBeforeStart(key: keyPath, end: period.end, start: period.start))
                 continue
             }
             if let written = stage.fields["period"]?.string, dashless(written) != dashless(period.russian) {
                 log.warning(at: at("period"),
-                            "\(keyPath).period: \"\(written)\" disagrees with start and end (\(period.russian)), which the site shows; remove period",
-                            ru: "\(keyPath).period: «\(written)» не совпадает с start и end (\(period.russian)) — на сайте показаны они; удалите period")
+                            .stagePeriodDisagrees(key: keyPath, written: written, period: period.russian))
             }
             let computed = period.status(on: site.today)
             if let written = stage.fields["status"]?.string, written != computed.rawValue {
                 log.warning(at: at("status"),
-                            "\(keyPath).status: \"\(written)\" disagrees with the stage's dates (\(period.russian)): on \(site.today.iso) it is \"\(computed.rawValue)\"; remove status, the dates decide it",
-                            ru: "\(keyPath).status: «\(written)» не совпадает со сроками этапа (\(period.russian)): на \(site.today.russian) этап \(statusRussian(computed)); удалите status — статус следует из дат")
+                            .stageStatusDisagrees(key: keyPath, written: written, period: period.russian, today: site.today, status: computed.rawValue))
             }
         }
     }
@@ -95,14 +85,6 @@ public enum ProgrammeChecks {
     /// Periods compared as words: «–», «—» and «-» and the spaces around them are alike.
     static func dashless(_ text: String) -> String {
         text.split(whereSeparator: { " –—-\u{00A0}".contains($0) }).joined(separator: " ")
-    }
-
-    static func statusRussian(_ status: StagePeriod.Status) -> String {
-        switch status {
-        case .done: return "завершён"
-        case .inProgress: return "идёт"
-        case .planned: return "ещё не начался"
-        }
     }
 
     static func monitoring(site: Site, figures: Figures, log: inout DiagnosticLog) {
@@ -115,11 +97,9 @@ public enum ProgrammeChecks {
                 guard let value = score["value"].flatMap(number), let maximum = score["max"].flatMap(number) else { continue }
                 let at = year.keyLocations["scores[\(i)].value"] ?? year.location
                 if maximum <= 0 {
-                    log.error(at: year.keyLocations["scores[\(i)].max"] ?? at, "\(keyPath).scores[\(i)].max: the maximum must be above zero",
-                              ru: "\(keyPath).scores[\(i)].max: максимум должен быть больше нуля")
+                    log.error(at: year.keyLocations["scores[\(i)].max"] ?? at, .scoreMaximumNotPositive(key: "\(keyPath).scores[\(i)]"))
                 } else if value < 0 || value > maximum {
-                    log.error(at: at, "\(keyPath).scores[\(i)].value: \(value.formattedForHumans) is outside 0…\(maximum.formattedForHumans) (max)",
-                              ru: "\(keyPath).scores[\(i)].value: \(value.formattedForHumans) вне шкалы 0…\(maximum.formattedForHumans) (max)")
+                    log.error(at: at, .scoreOutsideScale(key: "\(keyPath).scores[\(i)]", value: value.formattedForHumans, maximum: maximum.formattedForHumans))
                 }
             }
             guard let name = year.fields["year"]?.scalarText, let schoolYear = Figures.SchoolYear(name),
@@ -130,8 +110,7 @@ public enum ProgrammeChecks {
                 guard written != real else { continue }
                 let at = year.keyLocations["pairs.\(form)"] ?? year.keyLocations["pairs"] ?? year.location
                 log.warning(at: at,
-                            "\(keyPath).pairs.\(form): \(written) typed for \(schoolYear.name), but \(pairsPath) has \(real) pairs and groups of this form in that school year; correct the figure or remove pairs: to have it counted",
-                            ru: "\(keyPath).pairs.\(form): за \(schoolYear.name) указано \(written), а в \(pairsPath) пар и групп этой формы в том учебном году — \(real); исправьте число или удалите pairs:, чтобы оно считалось по данным")
+                            .monitoringPairsDisagree(key: "\(keyPath).pairs.\(form)", written: written, year: schoolYear.name, pairsFile: pairsPath, counted: real))
             }
         }
     }

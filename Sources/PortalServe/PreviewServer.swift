@@ -90,8 +90,7 @@ public actor PreviewServer {
         do {
             try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         } catch {
-            throw ServeError("cannot create the preview folder \(workspace.path): \(error.localizedDescription)",
-                             ru: "не удаётся создать папку для предпросмотра \(workspace.path): \(error.localizedDescription)")
+            throw ServeError(.serveCannotCreateWorkspace(folder: workspace.path, reason: error.localizedDescription))
         }
         // FlyingFox listens on a Unix socket in the private folder: no browser can reach it but
         // through the front door.
@@ -237,8 +236,7 @@ public actor PreviewServer {
             if name.contains(":") { return try sockaddr_in6.inet6(ip6: name, port: port) }
             return try sockaddr_in.inet(ip4: name, port: port)
         } catch {
-            throw ServeError("--host must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not «\(host)»",
-                             ru: "--host должен быть IP-адресом, например 127.0.0.1, 0.0.0.0 или ::1, а указано «\(host)»")
+            throw ServeError(.serveHostInvalid(host: host))
         }
     }
 
@@ -250,18 +248,14 @@ public actor PreviewServer {
     private func describe(code: Int32?, _ error: any Error) -> ServeError {
         switch code {
         case EADDRINUSE:
-            return ServeError("port \(requestedPort) on \(host) is in use; choose another with --port",
-                              ru: "порт \(requestedPort) на \(host) занят; выберите другой с помощью --port")
+            return ServeError(.servePortInUse(port: requestedPort, host: host))
         case EACCES:
-            return ServeError("port \(requestedPort) needs administrator rights; choose one above 1023 with --port",
-                              ru: "порт \(requestedPort) требует прав администратора; выберите порт больше 1023 с помощью --port")
+            return ServeError(.servePortPrivileged(port: requestedPort))
         case EADDRNOTAVAIL:
-            return ServeError("\(host) is not an address of this computer; leave out --host to use 127.0.0.1",
-                              ru: "\(host) не является адресом этого компьютера; уберите --host, чтобы использовать 127.0.0.1")
+            return ServeError(.serveHostNotLocal(host: host))
         default:
             let reason = code.map { String(cString: strerror($0)) } ?? error.localizedDescription
-            return ServeError("cannot listen on \(host):\(requestedPort): \(reason)",
-                              ru: "не удаётся открыть \(host):\(requestedPort): \(reason)")
+            return ServeError(.serveCannotListen(host: host, port: requestedPort, reason: reason))
         }
     }
 }
@@ -278,8 +272,8 @@ public struct BuildEvent: Sendable {
 public struct ServeError: Error, Sendable, CustomStringConvertible {
     public var diagnostic: Diagnostic
 
-    init(_ english: String, ru russian: String) {
-        diagnostic = .error(at: nil, english, ru: russian)
+    init(_ message: Message) {
+        diagnostic = .error(at: nil, message)
     }
 
     public var description: String { diagnostic.formatted() }

@@ -19,8 +19,7 @@ enum TemplateCheck {
             graph[name] = references
             for ref in references where sources[ref.name] == nil {
                 log.error(at: SourceLocation(path: source.path, line: ref.line, column: ref.column),
-                          "unknown template \"\(ref.name)\" (no file \(ref.name).mustache in the theme's templates)",
-                          ru: "неизвестный шаблон «\(ref.name)» (в теме нет файла \(ref.name).mustache)")
+                          .templateUnknown(name: ref.name))
             }
         }
         // Unconditional include cycles never end.
@@ -32,8 +31,7 @@ enum TemplateCheck {
                 if state[ref.name] == 1 {
                     let cycle = (stack + [name, ref.name]).drop { $0 != ref.name }.joined(separator: " → ")
                     log.error(at: SourceLocation(path: sources[name]!.path, line: ref.line, column: ref.column),
-                              "templates include each other without end: \(cycle)",
-                              ru: "шаблоны бесконечно включают друг друга: \(cycle)")
+                              .templateCycle(cycle: cycle))
                 } else {
                     visit(ref.name, stack + [name])
                 }
@@ -49,17 +47,13 @@ enum TemplateCheck {
     static func checkRenderedOnce(_ sources: [String: (path: String, text: String)], log: inout DiagnosticLog) {
         for (name, source) in sources {
             let forbidden: Set<String>
-            let english: String, russian: String, fix: (english: String, russian: String)
+            let problem: (String) -> Message
             if name.hasPrefix("fragments/") {
                 forbidden = ["page"]
-                english = "a fragment is rendered once for all pages and cannot use page values"
-                russian = "фрагмент отрисовывается один раз для всех страниц и не может использовать значения страницы"
-                fix = ("move this part to a page template", "перенесите эту часть в шаблон страницы")
+                problem = { .templatePageValueInFragment(value: $0) }
             } else if name.hasPrefix("views/") {
                 forbidden = ["menu", "fragments", "views"]
-                english = "a view is rendered once per page, for every list, and has only page, site and data"
-                russian = "представление отрисовывается один раз для каждой страницы, для всех списков, и в нём есть только page, site и data"
-                fix = ("move this part to the page template that shows the list", "перенесите эту часть в шаблон страницы со списком")
+                problem = { .templateValueMissingInView(value: $0) }
             } else {
                 continue
             }
@@ -67,8 +61,7 @@ enum TemplateCheck {
             for tag in tags(in: source.text) where !tag.content.hasPrefix("/") && !tag.content.hasPrefix("!") {
                 let inner = tag.content.trimmingCharacters(in: CharacterSet(charactersIn: "#^{&> "))
                 guard let root = inner.split(separator: ".").first.map(String.init), forbidden.contains(root) else { continue }
-                log.error(at: SourceLocation(path: source.path, line: tag.line, column: tag.column),
-                          "\(english) (\(inner)); \(fix.english)", ru: "\(russian) (\(inner)); \(fix.russian)")
+                log.error(at: SourceLocation(path: source.path, line: tag.line, column: tag.column), problem(inner))
             }
         }
     }

@@ -29,8 +29,7 @@ public struct Theme: Sendable {
         guard FileManager.default.fileExists(atPath: templatesDir.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildFailure([.error(
                 at: SourceLocation(path: "Content/site.yml"),
-                "theme \"\(name)\" not found: there is no folder \(displayDir)",
-                ru: "тема «\(name)» не найдена: нет папки \(displayDir)")])
+                .themeNotFound(name: name, folder: displayDir))])
         }
         var log = DiagnosticLog()
         var library = MustacheLibrary()
@@ -60,36 +59,26 @@ public struct Theme: Sendable {
         do {
             return try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
-            let (english, russian) = describe(error.error)
+            let reason = describe(error.error)
             let line = error.context.lineNumber
             let column = error.context.columnNumber - (line == 1 ? FastHTMLEscaping.pragma.count : 0)
             throw .error(at: SourceLocation(path: path, line: line, column: max(1, column)),
-                         "template syntax: \(english)", ru: "ошибка в шаблоне: \(russian)")
+                         .templateSyntax(reason))
         } catch {
-            throw .error(at: SourceLocation(path: path), "template syntax: \(error)", ru: "ошибка в шаблоне: \(error)")
+            throw .error(at: SourceLocation(path: path), .templateSyntax(.unexpected(error)))
         }
     }
 
-    static func describe(_ error: any Error) -> (String, String) {
+    static func describe(_ error: any Error) -> Message {
         switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?:
-            return ("this closing tag {{/…}} does not match the section it closes",
-                    "закрывающий тег {{/…}} не совпадает с открытым разделом")
-        case .unfinishedName?:
-            return ("a tag is not finished; close it with }}", "тег не закрыт; закройте его символами }}")
-        case .expectedSectionEnd?:
-            return ("a section is never closed; add {{/name}}", "раздел не закрыт; добавьте {{/имя}}")
-        case .invalidSetDelimiter?:
-            return ("invalid delimiter change {{=… …=}}", "неверная смена разделителей {{=… …=}}")
-        case .transformAppliedToInheritanceSection?:
-            return ("a transform cannot be applied to an inheritance section", "к разделу наследования нельзя применять преобразование")
-        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
-            return ("inside {{<parent}} … {{/parent}} only {{$block}} overrides may stand",
-                    "внутри {{<родитель}} … {{/родитель}} допустимы только переопределения {{$блок}}")
-        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?:
-            return ("unknown or malformed {{% pragma}}", "неизвестная или неверная директива {{% …}}")
-        case nil:
-            return ("\(error)", "\(error)")
+        case .sectionCloseNameIncorrect?: return .templateCloseTagMismatch
+        case .unfinishedName?: return .templateTagUnfinished
+        case .expectedSectionEnd?: return .templateSectionUnclosed
+        case .invalidSetDelimiter?: return .templateDelimiterInvalid
+        case .transformAppliedToInheritanceSection?: return .templateTransformOnInheritance
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?: return .templateTextInInheritance
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return .templatePragmaUnknown
+        case nil: return .unexpected(error)
         }
     }
 

@@ -75,14 +75,12 @@ enum AliasBudget {
                 if added > maxAddedValues {
                     return .error(
                         at: location,
-                        "the alias *\(alias) makes the data too large: aliases here repeat more than \(maxAddedValues) values; write the values out instead of repeating them",
-                        ru: "псевдоним *\(alias) делает данные слишком большими: псевдонимы здесь повторяют больше \(maxAddedValues) значений; запишите значения явно, без повторов")
+                        .yamlAliasTooLarge(alias: alias, limit: maxAddedValues))
                 }
                 if stack.count + target.depth > maxDepth {
                     return .error(
                         at: location,
-                        "the alias *\(alias) nests values more than \(maxDepth) levels deep; write the values out instead of repeating them",
-                        ru: "псевдоним *\(alias) вкладывает значения глубже \(maxDepth) уровней; запишите значения явно, без повторов")
+                        .yamlAliasTooDeep(alias: alias, limit: maxDepth))
                 }
                 finish(anchor: nil, size: target.size, depth: target.depth)
             default:

@@ -33,8 +33,7 @@ public struct FrontMatterSplit: Sendable {
         }
         throw .error(
             at: SourceLocation(path: path, line: 1, column: 1),
-            "the front matter opened by --- on line 1 is never closed; add a line --- after it",
-            ru: "блок параметров, открытый строкой --- в строке 1, не закрыт; добавьте после него строку ---")
+            .frontMatterUnclosed)
     }
 
     /// `---` (spaces or tabs after it allowed) or `...`.

@@ -62,26 +62,12 @@ public struct YAMLNode: Sendable {
 
     public var isNull: Bool { scalar?.resolved == .null }
 
-    /// For messages: how a teacher would recognise the value.
-    public var shortDescription: String {
+    /// For messages: how a teacher would recognise the value (`found "abc"`, `found a list`).
+    public var described: Message {
         switch kind {
-        case .scalar(let s):
-            if s.resolved == .null { return "nothing" }
-            let text = s.text.count > 40 ? String(s.text.prefix(40)) + "…" : s.text
-            return "\"\(text)\""
-        case .sequence: return "a list"
-        case .mapping: return "a set of keys"
-        }
-    }
-
-    public var shortDescriptionRussian: String {
-        switch kind {
-        case .scalar(let s):
-            if s.resolved == .null { return "пустое значение" }
-            let text = s.text.count > 40 ? String(s.text.prefix(40)) + "…" : s.text
-            return "«\(text)»"
-        case .sequence: return "список"
-        case .mapping: return "набор ключей"
+        case .scalar(let s): return s.resolved == .null ? .valueNothing : .valueText(s.text)
+        case .sequence: return .valueList
+        case .mapping: return .valueKeys
         }
     }
 
@@ -109,12 +95,11 @@ public enum YAMLDocument {
             if let tab = firstIndentationTab(in: text) {
                 throw .error(
                     at: SourceLocation(path: path, line: tab.line + lineOffset, column: tab.column),
-                    "a tab is used for indentation; YAML allows only spaces there",
-                    ru: "для отступа использован символ табуляции; в YAML отступы делаются только пробелами")
+                    .yamlTabIndentation)
             }
             throw diagnostic(for: error, path: path, lineOffset: lineOffset)
         } catch {
-            throw .error(at: SourceLocation(path: path), "invalid YAML: \(error)", ru: "ошибка YAML: \(error)")
+            throw .error(at: SourceLocation(path: path), .yamlInvalid(error: "\(error)"))
         }
         guard let node else { return nil }
         return try convert(node, path: path, lineOffset: lineOffset)
@@ -139,8 +124,7 @@ public enum YAMLDocument {
                 if case .scalar(let scalar) = key, scalar.string == "<<", scalar.style == .plain || scalar.style == .any {
                     throw .error(
                         at: SourceLocation(path: path, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1),
-                        "merge keys (<<) are not supported; write the keys out in this block",
-                        ru: "ключи слияния (<<) не поддерживаются; перечислите ключи в этом блоке явно")
+                        .yamlMergeKey)
                 }
                 pairs.append(YAMLNode.Pair(key: try convert(key, path: path, lineOffset: lineOffset),
                                            value: try convert(value, path: path, lineOffset: lineOffset)))
@@ -166,17 +150,14 @@ public enum YAMLDocument {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let while_ = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
-            return .error(at: at(mark), "invalid YAML: \(problem)\(while_)",
-                          ru: "ошибка в записи YAML: \(problem)\(while_)")
+            return .error(at: at(mark), .yamlSyntax(problem: problem, context: while_))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.joined(separator: ", ")
-            return .error(at: at(context.mark), "the key \(keys) is given twice in the same block",
-                          ru: "ключ \(keys) указан дважды в одном блоке")
+            return .error(at: at(context.mark), .yamlDuplicateKey(keys: keys))
         case let .reader(problem, _, _, _):
-            return .error(at: SourceLocation(path: path), "cannot read YAML: \(problem)",
-                          ru: "не удаётся прочитать YAML: \(problem)")
+            return .error(at: SourceLocation(path: path), .yamlUnreadable(problem: problem))
         default:
-            return .error(at: SourceLocation(path: path), "invalid YAML: \(error)", ru: "ошибка YAML: \(error)")
+            return .error(at: SourceLocation(path: path), .yamlInvalid(error: "\(error)"))
         }
     }
 

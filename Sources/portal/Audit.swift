@@ -33,13 +33,11 @@ extension Portal {
             let missing = Set(items.filter { $0.consentDate == nil }.map(\.person))
             let people = Set(items.map(\.person)).count
             if !missing.isEmpty {
-                console.summary(english: "\(missing.count) of \(people) published people have no consent_date: \(missing.sorted().joined(separator: ", "))",
-                                russian: "без даты согласия (consent_date) публикуются: \(missing.count) из \(people): \(missing.sorted().joined(separator: ", "))",
+                console.summary(.auditConsentDateMissing(missing: missing.count, people: people, names: missing.sorted().joined(separator: ", ")),
                                 always: true)
                 throw ExitCode(1)
             }
-            console.summary(english: "\(items.count) personal data of \(people) people, each with a consent date",
-                            russian: "персональных данных: \(items.count), людей: \(people); у каждого есть дата согласия")
+            console.summary(.auditDone(items: items.count, people: people))
         }
     }
 }

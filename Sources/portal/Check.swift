@@ -43,13 +43,13 @@ extension Portal {
                 let errors = report.diagnostics.filter { $0.severity == .error }.count
                 let warnings = report.diagnostics.count - errors
                 if errors > 0 || (strict && warnings > 0) {
-                    console.summary(english: "\(errors) errors, \(warnings) warnings", russian: "ошибок: \(errors), предупреждений: \(warnings)", always: true)
+                    console.summary(.checkFailed(errors: errors, warnings: warnings), always: true)
                     throw ExitCode(1)
                 }
                 if warnings > 0 {
-                    console.summary(english: "no errors, \(warnings) warnings", russian: "ошибок нет, предупреждений: \(warnings)")
+                    console.summary(.checkWarnings(warnings: warnings))
                 } else {
-                    console.summary(english: "no problems found", russian: "проблем не найдено")
+                    console.summary(.checkClean)
                 }
             }
         }

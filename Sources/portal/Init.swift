@@ -44,8 +44,7 @@ extension Portal {
             let interactive = isatty(STDIN_FILENO) == 1
             if school == nil {
                 guard interactive, let answer = Self.ask("Полное название школы, как в программе (например, МБОУ СОШ № 1 г. Михайловска): ") else {
-                    try Self.refuse(Message("--school is required (the school's name as the programme names it)",
-                                            ru: "укажите --school: полное название школы, как в программе (--school \"МБОУ СОШ № 1 г. Михайловска\")"),
+                    try Self.refuse(.initSchoolMissing,
                                     console: console)
                 }
                 values.school = answer
@@ -58,8 +57,7 @@ extension Portal {
             }
             if let baseURL, let problem = SiteConfig.checkCommandLineBaseURL(baseURL) { try Self.refuse(problem, console: console) }
             guard let share = Self.shareFolder() else {
-                console.print([.error(at: nil, "portal's starter files were not found: set PORTAL_SHARE to the folder with Starter/, Themes/ and docs/ci/ (make install puts them in <prefix>/share/portal)",
-                                      ru: "не найдены файлы заготовки сайта: укажите в PORTAL_SHARE папку с Starter/, Themes/ и docs/ci/ (make install кладёт их в <prefix>/share/portal)")])
+                console.print([.error(at: nil, .initShareMissing)])
                 throw ExitCode(1)
             }
             let written: [String]
@@ -80,11 +78,9 @@ extension Portal {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(".portal-cache"))
             let done = Console(root: folder, quiet: false)  // in the new site's language
             done.summary(
-                english: "created the site of \(values.school) in \(folder.path) (\(written.count) files); it builds with --strict",
-                russian: "сайт «\(values.school)» создан в \(folder.path) (файлов: \(written.count)); сборка с --strict проходит")
+                .initDone(school: values.school, folder: folder.path, files: written.count))
             done.summary(
-                english: "next: portal serve --root \(directory) to preview; push it to GitHub or GitLab to publish (docs/ru/)",
-                russian: "дальше: portal serve --root \(directory) — предпросмотр; отправьте папку в GitHub или GitLab, чтобы опубликовать (docs/ru/)")
+                .initNext(folder: directory))
         }
 
         /// A wrong or missing argument, said in the new site's language (Russian), as a usage error.

@@ -35,7 +35,7 @@ extension Portal {
                 try Scaffold.create(kind, title: title, root: rootURL, section: section)
             }) {
             case .success(let written):
-                console.summary(english: "created \(written)", russian: "создано: \(written)")
+                console.summary(.newDone(file: written))
             case .failure(let diagnostic):
                 console.print([diagnostic])
                 throw ExitCode(1)

@@ -34,9 +34,7 @@ struct SiteOptions: ParsableArguments {
     func todayDate() throws -> SimpleDate {
         guard let today else { return .today }
         guard let date = SimpleDate(parsing: today) else {
-            try Console(root: rootURL, quiet: false).refuse(Message(
-                "--today expects a date like 2026-09-01, found \"\(today)\"",
-                ru: "--today: ожидается дата вида 2026-09-01, а указано: «\(today)»"))
+            try Console(root: rootURL, quiet: false).refuse(.cliTodayInvalid(value: today))
         }
         return date
     }
@@ -76,31 +74,27 @@ extension Portal {
             var options = try address.apply(to: BuildOptions(
                 root: root, output: outputURL, includeDrafts: site.drafts, includeFuture: site.future,
                 strict: strict, today: try site.todayDate(), progress: console.progressLine()))
-            options.waiting = { console.summary(english: "portal: \($0.english)", russian: "portal: \($0.russian)", always: true) }
+            options.waiting = { console.summary($0.keyed("portal"), always: true) }
             switch Result(catching: { () throws(BuildFailure) -> BuildReport in try Builder.build(options) }) {
             case .success(let report):
                 console.clearProgress()
                 console.print(report.warnings)
                 if site.verbose {
                     for item in report.leftOut {
-                        console.summary(english: "\(item.location): left out: \(item.reason.english)",
-                                        russian: "\(item.location): не публикуется: \(item.reason.russian)")
+                        console.summary(.buildLeftOut(item.reason, at: item.location))
                     }
                 }
                 if site.verbose {
                     for phase in report.phases {
-                        let line = String(format: "  %-28@ %.3f s (CPU %.3f s)", phase.name as NSString, phase.seconds, phase.cpuSeconds)
-                        console.summary(english: line, russian: line.replacingOccurrences(of: "CPU", with: "ЦП"))
+                        console.summary(.buildPhase(name: phase.name, seconds: phase.seconds, cpuSeconds: phase.cpuSeconds))
                     }
                 }
                 if report.upToDate {
-                    console.summary(english: "nothing changed since the last build; \(options.output.path) is up to date",
-                                    russian: "с прошлой сборки ничего не изменилось; \(options.output.path) актуальна")
+                    console.summary(.buildUpToDate(folder: options.output.path))
                     return
                 }
                 console.summary(
-                    english: "built \(report.pages) pages and \(report.files) files in \(String(format: "%.2f", report.seconds)) s",
-                    russian: "собрано страниц: \(report.pages), файлов: \(report.files) за \(String(format: "%.2f", report.seconds)) с")
+                    .buildDone(pages: report.pages, files: report.files, seconds: String(format: "%.2f", report.seconds)))
             case .failure(let failure):
                 console.clearProgress()
                 console.failed(failure)
@@ -124,7 +118,7 @@ struct Console {
     /// A progress line that rewrites itself, on a terminal only; logs stay clean.
     func progressLine() -> (@Sendable (Int, Int) -> Void)? {
         guard !quiet, isatty(STDERR_FILENO) == 1 else { return nil }
-        let label = language == .russian ? "страницы" : "pages"
+        let label = Message.buildProgressLabel.text(in: language)
         return { done, total in
             FileHandle.standardError.write(Data("\r\(label): \(done)/\(total)".utf8))
         }
@@ -144,7 +138,7 @@ struct Console {
     /// Every problem, then a closing line with the count.
     /// A wrong command-line value: one line in the teacher's language, exit status 64.
     func refuse(_ problem: Message) throws -> Never {
-        print([.error(at: nil, problem.english, ru: problem.russian)])
+        print([.error(at: nil, problem)])
         throw ExitCode.validationFailure
     }
 
@@ -153,17 +147,15 @@ struct Console {
         let errors = failure.diagnostics.filter { $0.severity == .error }.count
         let warnings = failure.diagnostics.count - errors
         if errors == 0 {
-            summary(english: "\(warnings) warning\(warnings == 1 ? "" : "s") (--strict): the site was not written",
-                    russian: "предупреждений: \(warnings) (--strict): сайт не записан", always: true)
+            summary(.buildFailedOnWarnings(warnings: warnings), always: true)
         } else {
-            summary(english: "\(errors) error\(errors == 1 ? "" : "s"): the site was not written",
-                    russian: "ошибок: \(errors): сайт не записан", always: true)
+            summary(.buildFailed(errors: errors), always: true)
         }
     }
 
-    func summary(english: String, russian: String, always: Bool = false) {
+    func summary(_ message: Message, always: Bool = false) {
         guard !quiet || always else { return }
-        let line = (language == .russian ? russian : english) + "\n"
+        let line = message.text(in: language) + "\n"
         if always {
             FileHandle.standardError.write(Data(line.utf8))
         } else {

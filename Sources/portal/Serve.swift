@@ -60,22 +60,19 @@ extension Portal {
                     if build.number == 1 || report.warnings != lastWarnings { console.print(report.warnings) }
                     lastWarnings = report.warnings
                     if build.number == 1 {
-                        console.summary(english: "built \(report.pages) pages and \(report.files) files in \(seconds) s",
-                                        russian: "собрано страниц: \(report.pages), файлов: \(report.files) за \(seconds) с")
+                        console.summary(.serveBuilt(pages: report.pages, files: report.files, seconds: seconds))
                     } else if site.verbose {
-                        console.summary(english: "rebuilt \(report.pages) pages and \(report.files) files in \(seconds) s",
-                                        russian: "пересобрано страниц: \(report.pages), файлов: \(report.files) за \(seconds) с")
+                        console.summary(.serveRebuilt(pages: report.pages, files: report.files, seconds: seconds))
                     } else {
-                        console.summary(english: "rebuilt in \(seconds) s", russian: "пересобрано за \(seconds) с")
+                        console.summary(.serveRebuiltQuietly(seconds: seconds))
                     }
                 case .failure(let failure):
                     console.print(failure.diagnostics)
                     let errors = failure.diagnostics.filter { $0.severity == .error }.count
-                    console.summary(english: "\(errors) error\(errors == 1 ? "" : "s"): the pages show them until they are fixed",
-                                    russian: "ошибок: \(errors): пока они не исправлены, страницы показывают их", always: true)
+                    console.summary(.serveFailed(errors: errors), always: true)
                 }
                 if build.number == 1 {
-                    console.summary(english: "serving \(url) (Ctrl-C stops)", russian: "сайт открыт по адресу \(url) (остановить: Ctrl-C)")
+                    console.summary(.serveListening(url: url))
                 }
             }
         }

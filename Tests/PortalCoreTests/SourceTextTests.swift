@@ -12,9 +12,16 @@ import Testing
         // «Привет» in Windows-1251.
         let bytes: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x0A]
         #expect(throws: Diagnostic.error(at: SourceLocation(path: "Content/a.md", line: 1, column: 1),
-                                         "the file is not UTF-8 (it looks like Windows-1251); save it as UTF-8 in your editor",
-                                         ru: "файл не в кодировке UTF-8 (похоже на Windows-1251); сохраните его в UTF-8")) {
+                                         .fileNotUTF8(guess: "Windows-1251"))) {
             try SourceText.decode(Data(bytes), path: "Content/a.md")
+        }
+        do {
+            _ = try SourceText.decode(Data(bytes), path: "Content/a.md")
+        } catch {
+            #expect(error.message.id == "file.not-utf8")
+            #expect(error.message.arguments == ["guess": "Windows-1251"])
+            #expect(error.formatted() == "Content/a.md:1:1: error: the file is not UTF-8 (it looks like Windows-1251); save it as UTF-8 in your editor")
+            #expect(error.formatted(in: .russian) == "Content/a.md:1:1: error: файл не в кодировке UTF-8 (похоже на Windows-1251); сохраните его в UTF-8")
         }
     }
 
@@ -31,9 +38,9 @@ import Testing
 
 @Suite struct DiagnosticTests {
     @Test func formatsLikeACompiler() {
-        let d = Diagnostic.error(at: SourceLocation(path: "Content/data/mentors.yml", line: 14, column: 5), "bad", ru: "плохо")
-        #expect(d.formatted() == "Content/data/mentors.yml:14:5: error: bad")
-        #expect(d.formatted(in: .russian) == "Content/data/mentors.yml:14:5: error: плохо")
+        let d = Diagnostic.error(at: SourceLocation(path: "Content/data/mentors.yml", line: 14, column: 5), .fileUnreadable(reason: "bad"))
+        #expect(d.formatted() == "Content/data/mentors.yml:14:5: error: cannot read the file: bad")
+        #expect(d.formatted(in: .russian) == "Content/data/mentors.yml:14:5: error: не удаётся прочитать файл: bad")
     }
 
     @Test func languageFollowsTheSiteThenTheLocale() {
@@ -44,11 +51,11 @@ import Testing
 
     @Test func sortedIsInFileOrderWithoutRepeats() {
         var log = DiagnosticLog()
-        log.error(at: SourceLocation(path: "b.md", line: 1, column: 1), "x", ru: "x")
-        log.error(at: SourceLocation(path: "a.md", line: 9, column: 1), "y", ru: "y")
-        log.error(at: SourceLocation(path: "a.md", line: 2, column: 1), "z", ru: "z")
-        log.error(at: SourceLocation(path: "a.md", line: 2, column: 1), "z", ru: "z")
-        #expect(log.sorted.map { $0.formatted() } == ["a.md:2:1: error: z", "a.md:9:1: error: y", "b.md:1:1: error: x"])
+        log.error(at: SourceLocation(path: "b.md", line: 1, column: 1), .fileUnreadable(reason: "x"))
+        log.error(at: SourceLocation(path: "a.md", line: 9, column: 1), .fileUnreadable(reason: "y"))
+        log.error(at: SourceLocation(path: "a.md", line: 2, column: 1), .fileUnreadable(reason: "z"))
+        log.error(at: SourceLocation(path: "a.md", line: 2, column: 1), .fileUnreadable(reason: "z"))
+        #expect(log.sorted.map { "\($0.location!) \($0.message.arguments["reason"]!)" } == ["a.md:2:1 z", "a.md:9:1 y", "b.md:1:1 x"])
     }
 }
 

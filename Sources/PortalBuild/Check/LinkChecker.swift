@@ -52,8 +52,7 @@ public enum LinkChecker {
                 if tag.name == "img", tag.attributes["alt"] == nil {
                     let src = tag.attributes["src"] ?? ""
                     report(&log, page: page, output: output, destination: src, templateName: templateName,
-                           english: "the image \(src) has no alt text (a description for people who cannot see it)",
-                           russian: "у изображения \(src) нет альтернативного текста (описания для незрячих)")
+                           .imageAltMissing(image: src))
                 }
                 for attribute in ["href", "src"] {
                     guard let value = tag.attributes[attribute], !value.isEmpty else { continue }
@@ -67,15 +66,13 @@ public enum LinkChecker {
                     }
                     guard let problem = checkInternal(value, from: page.url, site: site, files: files, ids: idsByURL),
                           !alreadyReported.contains(locate(value, page: page, output: output)) else { continue }
-                    report(&log, page: page, output: output, destination: value, templateName: templateName,
-                           english: problem.english, russian: problem.russian)
+                    report(&log, page: page, output: output, destination: value, templateName: templateName, problem)
                 }
             }
             // Images in Markdown without alt text, where cmark keeps the position.
             for link in output.body.links where link.isImage && link.text.trimmingCharacters(in: .whitespaces).isEmpty {
                 log.error(at: SourceLocation(path: page.source, line: page.bodyLine + link.line - 1, column: link.column),
-                          "the image \(link.written) has no alt text: write it between the brackets, ![описание](\(link.written))",
-                          ru: "у изображения \(link.written) нет альтернативного текста: напишите его в квадратных скобках, ![описание](\(link.written))")
+                          .imageAltMissingInMarkdown(image: link.written))
             }
         }
         return CheckReport(diagnostics: log.sorted, external: external, language: site.config.language)
@@ -98,12 +95,12 @@ public enum LinkChecker {
         } else if decoded.hasPrefix("/") {
             guard let sitePath = site.config.sitePath(ofHref: decoded) else {
                 return LinkResolver.escapesBasePath(value, config: site.config)
-                    ?? Message("the link \(value) leads outside the site", ru: "ссылка \(value) ведёт за пределы сайта")
+                    ?? .checkLinkOutsideSite(link: value)
             }
             absolute = sitePath
         } else {
             guard let normalized = LinkResolver.normalize(url + decoded) else {
-                return Message("the link \(value) leads outside the site", ru: "ссылка \(value) ведёт за пределы сайта")
+                return .checkLinkOutsideSite(link: value)
             }
             absolute = "/" + normalized + (decoded.hasSuffix("/") ? "/" : "")
         }
@@ -117,15 +114,13 @@ public enum LinkChecker {
         if pageURL == nil {
             let file = String(absolute.dropFirst())
             if !files.contains(file) && !files.contains(file + (file.hasSuffix("/") ? "" : "/") + "index.html") {
-                return Message("the link \(value) leads to \(absolute), which is not a page or file of the site",
-                               ru: "ссылка \(value) ведёт на \(absolute), а такой страницы или файла на сайте нет")
+                return .checkLinkToMissing(link: value, target: absolute)
             }
         }
         if let fragment, !fragment.isEmpty, let target = pageURL {
             let id = fragment.removingPercentEncoding ?? fragment
             if !(ids[target]?.contains(id) ?? false) {
-                return Message("the link \(value) leads to #\(id), which does not exist on \(target)",
-                               ru: "ссылка \(value) ведёт на #\(id), а такого якоря на странице \(target) нет")
+                return .checkAnchorMissing(link: value, anchor: id, page: target)
             }
         }
         return nil
@@ -141,19 +136,16 @@ public enum LinkChecker {
     }
 
     static func report(_ log: inout DiagnosticLog, page: Page, output: PageRenderer.Output, destination: String,
-                       templateName: String, english: String, russian: String) {
+                       templateName: String, _ problem: Message) {
         let location = locate(destination, page: page, output: output)
         // Say the link as the teacher wrote it, not as portal rewrote it.
-        var english = english, russian = russian
+        var problem = problem
         if let link = output.body.links.first(where: { $0.destination == destination }), link.written != destination {
-            english = english.replacingOccurrences(of: "the link \(destination) ", with: "the link \(link.written) ")
-            russian = russian.replacingOccurrences(of: "ссылка \(destination) ", with: "ссылка \(link.written) ")
+            problem = problem.rewritten {
+                $0.replacingOccurrences(of: "the link \(destination) ", with: "the link \(link.written) ")
+                    .replacingOccurrences(of: "ссылка \(destination) ", with: "ссылка \(link.written) ")
+            }
         }
-        if location.line != nil {
-            log.error(at: location, english, ru: russian)
-        } else {
-            log.error(at: location, "\(english) (on \(page.url), from \(templateName))",
-                      ru: "\(russian) (на странице \(page.url), из шаблона \(templateName))")
-        }
+        log.error(at: location, location.line != nil ? problem : .checkInTemplate(problem, page: page.url, template: templateName))
     }
 }

@@ -13,8 +13,7 @@ enum OutputNames {
         for (path, source) in sources {
             guard let long = path.split(separator: "/").first(where: { $0.utf8.count > maxSegmentBytes }) else { continue }
             log.error(at: source,
-                      "the output name \"\(long.prefix(40))…\" is \(long.utf8.count) characters long once transliterated; a file name may have at most \(maxSegmentBytes): shorten the name",
-                      ru: "имя «\(long.prefix(40))…» в собранном сайте после транслитерации длиной \(long.utf8.count) символов, а имя файла может быть не длиннее \(maxSegmentBytes): сократите имя")
+                      .outputNameTooLong(name: String(long), length: long.utf8.count, limit: maxSegmentBytes))
         }
     }
 

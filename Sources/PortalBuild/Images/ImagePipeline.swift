@@ -80,21 +80,17 @@ enum ImagePipeline {
         var info = stat()
         let size = stat(file.source, &info) == 0 ? Int(info.st_size) : 0
         if unsupportedExtensions.contains(ext) {
-            return Outcome(result: .failed(Message(
-                "the format .\(ext) is not shown by every browser and keeps the camera's data: save the photo as JPEG (.jpg) or PNG",
-                ru: "формат .\(ext) показывают не все браузеры, и в нём остаются данные камеры: сохраните фотографию в JPEG (.jpg) или PNG")))
+            return Outcome(result: .failed(.imageFormatUnsupported(ext: ext)))
         }
         if size == 0 {
-            return Outcome(result: .failed(Message("the file is empty (0 bytes): copy the picture again",
-                                                   ru: "файл пуст (0 байт): скопируйте изображение ещё раз")))
+            return Outcome(result: .failed(.imageEmpty))
         }
         if ext == "svg" {
             let bytes = [UInt8](FileManager.default.contents(atPath: file.source) ?? Data())
             if let found = SVGCheck.scripts(in: bytes) {
                 return Outcome(result: .passed, diagnostics: [.error(
                     at: SourceLocation(path: location.path, line: found.line, column: found.column),
-                    "this SVG holds \(found.what), a script that would run on the school's site: remove it (open the file in a text editor, or export the drawing again without scripts)",
-                    ru: "в этом SVG есть \(found.what) — скрипт, который выполнялся бы на сайте гимназии: удалите его (откройте файл в текстовом редакторе или сохраните рисунок заново без скриптов)")])
+                    .imageSVGScript(what: found.what))])
             }
             return Outcome(result: .passed)
         }
@@ -127,16 +123,14 @@ enum ImagePipeline {
             let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
             outcome.diagnostics.append(.warning(
                 at: location,
-                "this photo is \(megabytes) MB, \(image.originalWidth) × \(image.originalHeight) px: portal makes smaller copies, but a photo under 20 MB and 8,000 px builds faster; save a smaller copy (for example 3000 px wide)",
-                ru: "эта фотография — \(megabytes.replacingOccurrences(of: ".", with: ",")) МБ, \(image.originalWidth) × \(image.originalHeight) пикселей: portal сам сделает уменьшенные копии, но фотография меньше 20 МБ и 8000 пикселей собирается быстрее; сохраните уменьшенную копию (например, 3000 пикселей в ширину)"))
+                .imageTooLarge(megabytes: megabytes, width: image.originalWidth, height: image.originalHeight)))
         }
         return outcome
     }
 
     static func damaged(_ error: ImageError) -> Message {
         let detail = error.message.split(separator: "\n").first.map(String.init) ?? error.message
-        return Message("the file is damaged, cut short or not an image (libvips: \(detail)); copy or export the picture again",
-                       ru: "файл повреждён, обрезан или не является изображением (libvips: \(detail)); скопируйте или сохраните изображение заново")
+        return .imageDamaged(detail: detail)
     }
 
     /// Makes every copy of one photo in a private folder, then moves the folder into the cache.

@@ -84,15 +84,13 @@ final class ImageTable: Sendable {
         let done = reported.withLock { $0 }
         return failures.keys.sorted().filter { !done.contains($0) }.map { path in
             let reason = failures[path]!
-            return .error(at: SourceLocation(path: "Content/" + path), "this image cannot be published: \(reason.english)",
-                          ru: "это изображение нельзя опубликовать: \(reason.russian)")
+            return .error(at: SourceLocation(path: "Content/" + path), .imageUnpublishable(reason))
         }
     }
 
     /// The error for a use of a broken file (`what`: how the teacher wrote it).
     func useError(_ path: String, written: String, at location: SourceLocation) -> Diagnostic? {
         guard let reason = failure(for: path) else { return nil }
-        return .error(at: location, "the image \(written) (Content/\(path)) cannot be published: \(reason.english)",
-                      ru: "изображение \(written) (Content/\(path)) нельзя опубликовать: \(reason.russian)")
+        return .error(at: location, .imageUseUnpublishable(reason, image: written, path: path))
     }
 }

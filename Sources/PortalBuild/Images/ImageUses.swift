@@ -43,8 +43,7 @@ extension ImageTable {
             // A file that is no picture (`![план](plan.pdf)`); a missing one is reported as a broken link.
             if self !== ImageTable.none, !ImagePipeline.isImagePath(path),
                FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/" + path).path) {
-                log.error(at: location, "the image \(link.written) is not a picture format web pages show: use a JPEG, PNG, WebP, GIF or SVG file",
-                          ru: "изображение \(link.written) — не картинка в формате для веб-страниц: используйте файл JPEG, PNG, WebP, GIF или SVG")
+                log.error(at: location, .imageNotPicture(image: link.written))
             }
             return nil
         }
@@ -127,8 +126,7 @@ extension ImageTable {
         for (source, variant) in outputFiles {
             if let other = owners[variant.path] {
                 log.error(at: SourceLocation(path: "Content/" + source),
-                          "a smaller copy of this photo would be written to \(variant.path), where \(other) is published: rename one of them",
-                          ru: "уменьшенная копия этой фотографии записывается в \(variant.path), где уже публикуется \(other): переименуйте один из файлов")
+                          .imageVariantClash(path: variant.path, other: other))
             }
         }
     }

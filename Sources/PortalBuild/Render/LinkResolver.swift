@@ -19,12 +19,12 @@ enum LinkResolver {
         switch resolve(link.destination, from: baseFolder, site: site, isImage: link.isImage) {
         case .keep:
             if let problem = escapesBasePath(link.destination, config: site.config) {
-                log.warning(at: location, problem.english, ru: problem.russian)
+                log.warning(at: location, problem)
             }
             return nil
         case .address(let address): return address
         case .problem(let message):
-            log.error(at: location, message.english, ru: message.russian)
+            log.error(at: location, message)
             return nil
         }
     }
@@ -74,12 +74,7 @@ enum LinkResolver {
     static func escapesBasePath(_ destination: String, config: SiteConfig) -> Message? {
         guard config.basePath != "/", destination.hasPrefix("/"), !destination.hasPrefix("//"),
               config.sitePath(ofHref: String(destination.prefix { $0 != "#" && $0 != "?" })) == nil else { return nil }
-        return Message("the link \(destination) leads outside the site, which is published at \(config.basePath), "
-                       + "and names none of its pages or files: link the page's Markdown file (../about.md), "
-                       + "or write the full address (https://…) of another site",
-                       ru: "ссылка \(destination) ведёт за пределы сайта, опубликованного по адресу \(config.basePath), "
-                       + "и не называет ни одной его страницы или файла: сошлитесь на файл страницы (../about.md) "
-                       + "или напишите полный адрес (https://…) другого сайта")
+        return .linkOutsideBasePath(destination: destination, basePath: config.basePath)
     }
 
     /// The address of a file published at `relative` (a path in the output folder), as pages

@@ -40,7 +40,7 @@ public enum MarkdownStage {
             links.rewrite(link, folder: "Content", location: SourceLocation(path: name, line: link.line, column: link.column), log: &log)
         }
         let html = options.typography ? RussianTypography.apply(toHTML: rendered.html) : rendered.html
-        let warnings = log.diagnostics.map { Diagnostic.warning(at: $0.location, $0.message.english, ru: $0.message.russian) }
+        let warnings = log.diagnostics.map { Diagnostic.warning(at: $0.location, $0.message) }
         return Output(html: html, diagnostics: warnings)
     }
 }

@@ -224,8 +224,7 @@ enum TemplateChoice {
         if let name = page.template {
             if theme.has(name) { return name }
             log.error(at: page.templateLocation ?? SourceLocation(path: page.source),
-                      "unknown template \"\(name)\": the theme \(theme.name) has no templates/\(name).mustache",
-                      ru: "неизвестный шаблон «\(name)»: в теме \(theme.name) нет файла templates/\(name).mustache")
+                      .templateMissingInTheme(name: name, theme: theme.name))
             return nil
         }
         let section = page.url.split(separator: "/").first.map(String.init)
@@ -237,8 +236,7 @@ enum TemplateChoice {
         }
         if let name = candidates.first(where: theme.has) { return name }
         log.error(at: SourceLocation(path: page.source),
-                  "no template for this page: the theme \(theme.name) has none of \(candidates.map { "templates/\($0).mustache" }.joined(separator: ", "))",
-                  ru: "нет шаблона для этой страницы: в теме \(theme.name) нет ни одного из файлов \(candidates.map { "templates/\($0).mustache" }.joined(separator: ", "))")
+                  .templateNoneForPage(theme: theme.name, candidates: candidates.map { "templates/\($0).mustache" }.joined(separator: ", ")))
         return nil
     }
 }

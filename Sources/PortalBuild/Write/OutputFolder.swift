@@ -61,8 +61,7 @@ enum OutputFolder {
         guard let real = realpath(path, nil) else {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             throw BuildFailure([.error(
-                at: nil, "\(path) is a symbolic link to \(target), which does not exist; create that folder or remove the link",
-                ru: "\(path) — символическая ссылка на \(target), а такой папки нет; создайте эту папку или удалите ссылку")])
+                at: nil, .outputDanglingLink(folder: path, target: target))])
         }
         defer { free(real) }
         return URL(fileURLWithPath: String(cString: real), isDirectory: true)
@@ -74,14 +73,12 @@ enum OutputFolder {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw BuildFailure([.error(at: nil, "\(path) is a file, not a folder; choose a folder for the site",
-                                       ru: "\(path) — файл, а не папка; укажите папку для сайта")])
+            throw BuildFailure([.error(at: nil, .outputIsFile(folder: path))])
         }
         guard let foreign = foreignEntry(in: path) else { return }
         throw BuildFailure([.error(
             at: nil,
-            "\(path) holds \(foreign), which portal did not write; a build replaces the whole folder, so portal writes only to a new or empty folder or one it wrote itself: choose another folder (or move \(foreign) away)",
-            ru: "в \(path) есть \(foreign), а этот файл записан не portal; сборка заменяет папку целиком, поэтому portal пишет только в новую или пустую папку или в папку, записанную им самим: укажите другую папку (или уберите \(foreign))")])
+            .outputForeignEntry(folder: path, entry: foreign))])
     }
 
     /// The first entry (by path) of `folder` that the build may not delete, or nil.
@@ -138,17 +135,15 @@ final class OutputLock {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
-            throw BuildFailure([.error(at: nil, "cannot create the lock file \(path): \(reason)",
-                                       ru: "не удаётся создать файл блокировки \(path): \(reason)")])
+            throw BuildFailure([.error(at: nil, .outputCannotCreateLock(lock: path, reason: reason))])
         }
         if flock(fd, LOCK_EX | LOCK_NB) == 0 { return }
-        waiting?(Message("waiting for another build of \(output.path) to finish (it holds \(path))",
-                         ru: "ожидание: другая сборка пишет в \(output.path) (файл блокировки \(path))"))
+        waiting?(.outputWaitingForLock(folder: output.path, lock: path))
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let reason = String(cString: strerror(errno))
             close(fd)
-            throw BuildFailure([.error(at: nil, "cannot lock \(path): \(reason)", ru: "не удаётся заблокировать \(path): \(reason)")])
+            throw BuildFailure([.error(at: nil, .outputCannotLock(lock: path, reason: reason))])
         }
     }
 

@@ -40,8 +40,7 @@ struct OutputWriter: Sendable {
         let containsRoot = out == rootPath || out == "/" || rootPath.hasPrefix(out + "/")
         if containsRoot || protected.contains(where: { out == $0 || out.hasPrefix($0 + "/") }) {
             throw BuildFailure([.error(
-                at: nil, "refusing to write the site to \(out): it would replace the site's own files; choose a separate folder such as Public",
-                ru: "сайт нельзя записать в \(out): это заменило бы исходные файлы сайта; укажите отдельную папку, например Public")])
+                at: nil, .outputIsSource(folder: out))])
         }
     }
 
@@ -59,8 +58,7 @@ struct OutputWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([.error(at: nil, "cannot create \(staging.path): \(error.localizedDescription)",
-                                       ru: "не удаётся создать \(staging.path): \(error.localizedDescription)")])
+            throw BuildFailure([.error(at: nil, .outputCannotCreateStaging(folder: staging.path, reason: error.localizedDescription))])
         }
     }
 
@@ -105,7 +103,7 @@ struct OutputWriter: Sendable {
             }
             if let first = failures.compactMap({ $0 }).min(by: { $0.path < $1.path }) {
                 errno = first.code
-                throw BuildFailure([ioError("create the folder", ru: "создать папку", URL(fileURLWithPath: first.path))])
+                throw BuildFailure([ioError(.createFolder, URL(fileURLWithPath: first.path))])
             }
         }
     }
@@ -133,14 +131,14 @@ struct OutputWriter: Sendable {
         if reuse(relative, as: result) { return .success(result) }
         let path = stagingPath + "/" + relative
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return .failure(ioError("write", ru: "записать", URL(fileURLWithPath: path))) }
+        guard fd >= 0 else { return .failure(ioError(.write, URL(fileURLWithPath: path))) }
         defer { close(fd) }
         var offset = 0
         while offset < buffer.count {
             let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(ioError("write", ru: "записать", URL(fileURLWithPath: path)))
+                return .failure(ioError(.write, URL(fileURLWithPath: path)))
             }
             offset += n
         }
@@ -165,7 +163,7 @@ struct OutputWriter: Sendable {
         do {
             try FileManager.default.copyItem(atPath: source, toPath: destination.path)
         } catch {
-            return .failure(ioError("copy \(source) to", ru: "скопировать \(source) в", destination))
+            return .failure(ioError(.copy(from: source), destination))
         }
         let finalHash = hash ?? BuildCache.hashFile(source) ?? ""
         var info = stat()
@@ -181,12 +179,12 @@ struct OutputWriter: Sendable {
         do {
             try OutputFolder.markerData(files: files).write(to: staging.appendingPathComponent(Self.marker))
         } catch {
-            throw BuildFailure([ioError("write", ru: "записать", staging.appendingPathComponent(Self.marker))])
+            throw BuildFailure([ioError(.write, staging.appendingPathComponent(Self.marker))])
         }
         fsyncDirectory(staging)
         var info = stat()
         guard lstat(output.path, &info) == 0 else {
-            guard rename(staging.path, output.path) == 0 else { throw BuildFailure([ioError("move into place", ru: "поставить на место", output)]) }
+            guard rename(staging.path, output.path) == 0 else { throw BuildFailure([ioError(.moveIntoPlace, output)]) }
             return
         }
         // Checked again: something may have been put there while the pages were written.
@@ -198,11 +196,10 @@ struct OutputWriter: Sendable {
         for name in OutputFolder.keptEntries(in: output.path) {
             if access(staging.path + "/" + name, F_OK) == 0 {
                 moveBack()
-                throw BuildFailure([.error(at: nil, "the site writes \(name), which \(output.path) already holds and portal keeps; remove one of them",
-                                           ru: "сайт записывает \(name), а в \(output.path) уже есть \(name), который portal сохраняет; уберите один из них")])
+                throw BuildFailure([.error(at: nil, .outputKeptNameClash(name: name, folder: output.path))])
             }
             guard rename(output.path + "/" + name, staging.path + "/" + name) == 0 else {
-                let failure = ioError("move \(name) into the new output from", ru: "перенести \(name) в новую папку сайта из", output)
+                let failure = ioError(.moveKept(name: name), output)
                 moveBack()
                 throw BuildFailure([failure])
             }
@@ -216,12 +213,12 @@ struct OutputWriter: Sendable {
         // No atomic exchange here (another OS or file system): two renames, old kept until the new is in.
         let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).portal-retired-\(getpid())")
         guard rename(output.path, retired.path) == 0 else {
-            let failure = ioError("move aside", ru: "отложить", output)
+            let failure = ioError(.moveAside, output)
             moveBack()
             throw BuildFailure([failure])
         }
         guard rename(staging.path, output.path) == 0 else {
-            let failure = ioError("move into place", ru: "поставить на место", output)
+            let failure = ioError(.moveIntoPlace, output)
             _ = rename(retired.path, output.path)
             moveBack()
             throw BuildFailure([failure])
@@ -248,9 +245,8 @@ struct OutputWriter: Sendable {
         if fd >= 0 { fsync(fd); close(fd) }
     }
 
-    /// `action` and `ru` say the same in each language (`write` / `записать`).
-    private func ioError(_ action: String, ru: String, _ url: URL) -> Diagnostic {
-        let reason = String(cString: strerror(errno))
-        return .error(at: nil, "cannot \(action) \(url.path): \(reason)", ru: "не удаётся \(ru) \(url.path): \(reason)")
+    /// What failed on `url`, with the system's reason (`errno`).
+    private func ioError(_ action: Message.OutputAction, _ url: URL) -> Diagnostic {
+        .error(at: nil, .outputIOFailed(action, path: url.path, reason: String(cString: strerror(errno))))
     }
 }
