@@ -63,14 +63,8 @@ public enum PersonalDataAudit {
     }
 
     /// One line of the report: `Content/data/mentors.yml:7:9: ivanova-anna: name «…» — consent 2025-09-02 (…)`.
-    public static func line(_ item: PersonalDatum, russian: Bool) -> String {
-        let consent: String
-        if let date = item.consentDate {
-            let document = item.consentDocument.map { " (\($0))" } ?? ""
-            consent = russian ? "согласие от \(date.russian)\(document)" : "consent of \(date.iso)\(document)"
-        } else {
-            consent = russian ? "НЕТ ДАТЫ СОГЛАСИЯ (consent_date)" : "NO CONSENT DATE (consent_date)"
-        }
-        return "\(item.location): \(item.person): \(item.what) «\(item.value)» — \(consent)"
+    public static func line(_ item: PersonalDatum) -> Message {
+        .auditItem(location: item.location, person: item.person, what: item.what, value: item.value,
+                   consentDate: item.consentDate, document: item.consentDocument)
     }
 }

@@ -28,8 +28,7 @@ extension Portal {
                 console.failed(failure)
                 throw ExitCode(1)
             }
-            let russian = console.language == .russian
-            for item in items { print(PersonalDataAudit.line(item, russian: russian)) }
+            for item in items { print(PersonalDataAudit.line(item).text(in: console.language)) }
             let missing = Set(items.filter { $0.consentDate == nil }.map(\.person))
             let people = Set(items.map(\.person)).count
             if !missing.isEmpty {

@@ -45,7 +45,7 @@ import Testing
     @Test func theAuditListsANameInFrontMatterAndInADataEntry() throws {
         let site = try Self.siteNamingOrlova()
         let (items, _) = try Audit.run(BuildOptions(root: site.root, output: site.output, today: SimpleDate(parsing: "2026-01-15")!))
-        let lines = items.map { PersonalDataAudit.line($0, russian: false) }
+        let lines = items.map { PersonalDataAudit.line($0).english }
         #expect(lines.contains { $0.hasPrefix("Content/news/gramota.md:3: orlova-marina: page text: name «Орлова Марина Викторовна»") })
         #expect(lines.contains { $0.hasPrefix("Content/data/cases.yml:") && $0.contains("orlova-marina: data text: name «Орлова Марина Викторовна»") })
     }

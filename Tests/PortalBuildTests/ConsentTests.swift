@@ -71,7 +71,7 @@ import Testing
     @Test func theAuditListsEveryPublishedPersonalDatumWithItsConsent() throws {
         let site = try Self.realSiteCopy()
         let (items, _) = try Audit.run(BuildOptions(root: site.root, output: site.output, today: SimpleDate(parsing: "2026-01-15")!))
-        let lines = items.map { PersonalDataAudit.line($0, russian: false) }
+        let lines = items.map { PersonalDataAudit.line($0).english }
         let nameLine = try Self.line(of: "  name: Иванова Анна Сергеевна", in: "Content/data/mentors.yml")
         #expect(lines.contains("Content/data/mentors.yml:\(nameLine):9: ivanova-anna: name «Иванова Анна Сергеевна» — consent of 2025-09-02 (согласие № 1 от 02.09.2025)"))
         #expect(lines.contains { $0.hasPrefix("Content/data/mentors.yml:") && $0.contains("ivanova-anna: photo «images/mentors/ivanova-anna.svg»") })

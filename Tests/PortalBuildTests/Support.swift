@@ -74,6 +74,25 @@ struct FixtureSite {
         }
     }
 
+    /// The build's errors (an empty list when it succeeded).
+    func errorDiagnostics(drafts: Bool = false) -> [Diagnostic] {
+        do {
+            try build(drafts: drafts)
+            return []
+        } catch let failure as BuildFailure {
+            return failure.diagnostics.filter { $0.severity == .error }
+        } catch {
+            Issue.record("unexpected: \(error)")
+            return []
+        }
+    }
+
+    /// The build's errors as `location id` (`Content/about.md:2:1 data.required-key-missing`):
+    /// which message was said where, whatever its wording.
+    func errorIDs(drafts: Bool = false) -> [String] {
+        errorDiagnostics(drafts: drafts).map(\.said)
+    }
+
     func html(_ relative: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(relative), encoding: .utf8)
     }
@@ -109,4 +128,9 @@ struct FixtureSite {
         }
         return files
     }
+}
+
+extension Diagnostic {
+    /// `location id`, or `portal id` without a location: what a test asserts instead of the sentence.
+    var said: String { "\(location.map(\.description) ?? "portal") \(message.id)" }
 }

@@ -65,6 +65,7 @@ let catalogueSamples: [Message] = {
         .buildLeftOut(.unpublishedDraft, at: location),
         .buildPhase(name: "x", seconds: 1.5, cpuSeconds: 1.5),
         .buildProgressLabel,
+        .auditItem(location: location, person: "x", what: "name", value: "x", consentDate: date, document: "x"),
         // Messages-Config.swift
         .configMissing,
         .configEmpty,

@@ -209,4 +209,17 @@ extension Message {
     public static var buildProgressLabel: Message {
         Message("build.progress-label", en: "pages", ru: "страницы")
     }
+
+    /// `portal audit`: one published piece of personal data and its consent (`consentDate` nil:
+    /// none recorded).
+    public static func auditItem(location: SourceLocation, person: String, what: String, value: String,
+                                 consentDate: SimpleDate?, document: String?) -> Message {
+        let shownDocument = document.map { " (\($0))" } ?? ""
+        let consent = consentDate.map { "consent of \($0.iso)\(shownDocument)" } ?? "NO CONSENT DATE (consent_date)"
+        let consentRussian = consentDate.map { "согласие от \($0.russian)\(shownDocument)" } ?? "НЕТ ДАТЫ СОГЛАСИЯ (consent_date)"
+        return Message("audit.item", ["location": location, "person": person, "what": what, "value": value,
+                                      "consentDate": consentDate?.iso ?? "", "document": document ?? ""],
+                       en: "\(location): \(person): \(what) «\(value)» — \(consent)",
+                       ru: "\(location): \(person): \(what) «\(value)» — \(consentRussian)")
+    }
 }
