@@ -50,9 +50,12 @@ import Testing
             of: "  status: in_progress", with: "  start: 2025-11\n  end: 2026-04\n  status: in_progress"))
         #expect(try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("stages.yml") == true } == [])
         let report = try site.build(today: "2026-11-29")
-        #expect(report.warnings.map { $0.formatted() }.filter { $0.contains("stages.yml") } == [
-            "Content/data/stages.yml:16:11: warning: stages[1].status: \"in_progress\" disagrees with the stage's dates (ноябрь 2025 г. – апрель 2026 г.): on 2026-11-29 it is \"done\"; remove status, the dates decide it",
-        ])
+        let warnings = report.warnings.filter { $0.location?.path.hasSuffix("stages.yml") == true }
+        #expect(warnings.map(\.said) == ["Content/data/stages.yml:16:11 programme.stage-status-disagrees"])
+        #expect(warnings.first?.message.arguments == ["key": "stages[1]", "written": "in_progress", "period": "ноябрь 2025 г. – апрель 2026 г.",
+                                                      "today": "2026-11-29", "status": "done"])
+        // As the teacher reads it:
+        #expect(warnings.first?.formatted(in: .russian) == "Content/data/stages.yml:16:11: warning: stages[1].status: «in_progress» не совпадает со сроками этапа (ноябрь 2025 г. – апрель 2026 г.): на 29 ноября 2026 г. этап завершён; удалите status — статус следует из дат")
     }
 
     @Test func aWrittenPeriodThatDisagreesWithTheDatesIsAWarning() throws {
@@ -63,9 +66,9 @@ import Testing
         #expect(try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("stages.yml") == true } == [])
         try site.write("Content/data/stages.yml", stages.replacingOccurrences(
             of: "  status: in_progress", with: "  start: 2025-11\n  end: 2026-04\n  period: ноябрь – май"))
-        #expect(try site.build(today: "2026-01-15").warnings.map { $0.formatted() }.filter { $0.contains("stages.yml") } == [
-            "Content/data/stages.yml:16:11: warning: stages[1].period: \"ноябрь – май\" disagrees with start and end (ноябрь 2025 г. – апрель 2026 г.), which the site shows; remove period",
-        ])
+        let warnings = try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("stages.yml") == true }
+        #expect(warnings.map(\.said) == ["Content/data/stages.yml:16:11 programme.stage-period-disagrees"])
+        #expect(warnings.first?.message.arguments == ["key": "stages[1]", "written": "ноябрь – май", "period": "ноябрь 2025 г. – апрель 2026 г."])
     }
 
     @Test func aStageEndingBeforeItStartsIsAnError() throws {
@@ -73,18 +76,16 @@ import Testing
         let stages = try site.read("Content/data/stages.yml")
         try site.write("Content/data/stages.yml", stages.replacingOccurrences(
             of: "  status: in_progress", with: "  start: 2025-11\n  end: 2025-10-01"))
-        #expect(site.errors() == [
-            "Content/data/stages.yml:15:8: error: stages[1].end: the stage ends (2025-10-01) before it starts (2025-11-01)",
-        ])
+        #expect(site.errorIDs() == ["Content/data/stages.yml:15:8 programme.stage-ends-before-start"])
+        #expect(site.errorDiagnostics().first?.message.arguments == ["key": "stages[1]", "end": "2025-10-01", "start": "2025-11-01"])
     }
 
     @Test func aMonthThatIsNotOneIsRefused() throws {
         let site = try FixtureSite("programme")
         let stages = try site.read("Content/data/stages.yml")
         try site.write("Content/data/stages.yml", stages.replacingOccurrences(of: "  status: in_progress", with: "  start: 2025-13\n  end: 2026-04"))
-        #expect(site.errors() == [
-            "Content/data/stages.yml:14:10: error: stages[1].start: expected a date like 2025-09-01 or a month like 2025-09, found \"2025-13\"",
-        ])
+        #expect(site.errorIDs() == ["Content/data/stages.yml:14:10 data.wrong-type"])
+        #expect(site.errorDiagnostics().first?.message.arguments == ["key": "stages[1].start", "expected": "expect.date-or-month", "found": "value.text"])
     }
 
     @Test func typedPairsThatDisagreeWithPairsYmlAreAWarningNamingBothPlaces() throws {
@@ -103,9 +104,10 @@ import Testing
           scores: []
         """)
         let report = try site.build(today: "2026-01-15")
-        #expect(report.warnings.map { $0.formatted() }.filter { $0.contains("monitoring.yml") } == [
-            "Content/data/monitoring.yml:4:28: warning: monitoring[0].pairs.teacher-teacher: 5 typed for 2025/2026, but Content/data/pairs.yml has 1 pairs and groups of this form in that school year; correct the figure or remove pairs: to have it counted",
-        ])
+        let warnings = report.warnings.filter { $0.location?.path.hasSuffix("monitoring.yml") == true }
+        #expect(warnings.map(\.said) == ["Content/data/monitoring.yml:4:28 programme.monitoring-pairs-disagree"])
+        #expect(warnings.first?.message.arguments == ["key": "monitoring[0].pairs.teacher-teacher", "written": "5", "year": "2025/2026",
+                                                      "pairsFile": "Content/data/pairs.yml", "counted": "1"])
         try site.write("Content/data/monitoring.yml", """
         - year: 2025/2026
           mentors: 8
@@ -120,22 +122,19 @@ import Testing
         let site = try FixtureSite("programme")
         let pairs = try site.read("Content/data/pairs.yml")
         try site.write("Content/data/pairs.yml", pairs.replacingOccurrences(of: "  status: active", with: "  end: 2025-12-20\n  status: active"))
-        #expect(try site.build(today: "2026-01-15").warnings.map { $0.formatted() }.filter { $0.contains("pairs.yml") } == [
-            "Content/data/pairs.yml:8:11: warning: pairs[0].status: \"active\", but the pair ended on 2025-12-20; write status: completed",
-        ])
+        #expect(try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("pairs.yml") == true }.map(\.said)
+                == ["Content/data/pairs.yml:8:11 programme.pair-active-but-ended"])
         try site.write("Content/data/pairs.yml", pairs.replacingOccurrences(of: "  status: active", with: "  status: completed"))
-        #expect(try site.build(today: "2026-01-15").warnings.map { $0.formatted() }.filter { $0.contains("pairs.yml") } == [
-            "Content/data/pairs.yml:7:11: warning: pairs[0].status: \"completed\" needs the end date (end:), so the pair is counted in the right school years",
-        ])
+        #expect(try site.build(today: "2026-01-15").warnings.filter { $0.location?.path.hasSuffix("pairs.yml") == true }.map(\.said)
+                == ["Content/data/pairs.yml:7:11 programme.pair-completed-without-end"])
     }
 
     @Test func aScoreAboveItsMaximumIsAnError() throws {
         let site = try FixtureSite("programme")
         let monitoring = try site.read("Content/data/monitoring.yml")
         try site.write("Content/data/monitoring.yml", monitoring.replacingOccurrences(of: "value: 4.6, max: 5", with: "value: 46, max: 5"))
-        #expect(site.errors() == [
-            "Content/data/monitoring.yml:6:58: error: monitoring[0].scores[0].value: 46 is outside 0…5 (max)",
-        ])
+        #expect(site.errorIDs() == ["Content/data/monitoring.yml:6:58 programme.score-outside-scale"])
+        #expect(site.errorDiagnostics().first?.message.arguments == ["key": "monitoring[0].scores[0]", "value": "46", "maximum": "5"])
     }
 }
 
@@ -146,6 +145,6 @@ extension CalendarAndFiguresTests {
         try site.write("Content/data/stages.yml", stages.replacingOccurrences(
             of: "  status: in_progress", with: "  start: 2025-11\n  end: 2026-04\n  status: in_progress"))
         let report = try LinkChecker.check(BuildOptions(root: site.root, output: site.output, today: SimpleDate(parsing: "2026-11-29")!))
-        #expect(report.diagnostics.map { $0.formatted() }.contains { $0.hasPrefix("Content/data/stages.yml:16:11: warning: stages[1].status:") })
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.said == "Content/data/stages.yml:16:11 programme.stage-status-disagrees" })
     }
 }
