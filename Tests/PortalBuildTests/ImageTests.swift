@@ -123,13 +123,15 @@ import Testing
         try site.writeBytes("Content/empty.webp", [])
         try site.writeBytes("Content/iphone.heic", [0, 0, 0, 24])
         try site.write("Content/about.md", try site.read("Content/about.md") + "\n![Обрезанное фото](cut.jpg) и ![шум](noise.png)\n")
-        let errors = site.errors()
+        let errors = site.errorDiagnostics()
         // The images are on the last line of the file.
         let line = try site.read("Content/about.md").split(separator: "\n", omittingEmptySubsequences: false).count - 1
-        #expect(errors.contains { $0.hasPrefix("Content/about.md:\(line):1: error: the image cut.jpg (Content/cut.jpg) cannot be published: the file is damaged, cut short or not an image") }, "\(errors)")
-        #expect(errors.contains { $0.hasPrefix("Content/about.md:\(line):") && $0.contains("the image noise.png (Content/noise.png) cannot be published") }, "\(errors)")
-        #expect(errors.contains("Content/empty.webp: error: this image cannot be published: the file is empty (0 bytes): copy the picture again"), "\(errors)")
-        #expect(errors.contains { $0.hasPrefix("Content/iphone.heic: error: this image cannot be published: the format .heic") }, "\(errors)")
+        func said(_ said: String) -> Message? { errors.first { $0.said == said }?.message }
+        let cut = said("Content/about.md:\(line):1 image.use-unpublishable")
+        #expect(cut?.arguments["image"] == "cut.jpg" && cut?.arguments["reason"] == "image.damaged", "\(errors.map(\.said))")
+        #expect(errors.contains { $0.said.hasPrefix("Content/about.md:\(line):") && $0.message.arguments["image"] == "noise.png" })
+        #expect(said("Content/empty.webp image.unpublishable")?.arguments == ["reason": "image.empty"])
+        #expect(said("Content/iphone.heic image.unpublishable")?.arguments == ["reason": "image.format-unsupported", "ext": "heic"])
         #expect(try site.snapshot() == before)
     }
 
@@ -138,7 +140,10 @@ import Testing
         try site.writeBytes("Content/anna.jpg", Array("not a photo".utf8))
         try site.write("Content/data/mentors.yml", try site.read("Content/data/mentors.yml").replacingOccurrences(
             of: "  consent: true\n", with: "  consent: true\n  photo: anna.jpg\n  photo_alt: Анна Петровна\n"))
-        #expect(site.errors().contains { $0.hasPrefix("Content/data/mentors.yml:1:3: error: the image photo: anna.jpg (Content/anna.jpg) cannot be published: the file is damaged") })
+        #expect(site.errorDiagnostics().contains {
+            $0.said == "Content/data/mentors.yml:1:3 image.use-unpublishable" && $0.message.arguments["image"] == "photo: anna.jpg"
+                && $0.message.arguments["reason"] == "image.damaged"
+        })
     }
 
     @Test func avifIsOfferedFirstWhenAskedFor() throws {
@@ -153,9 +158,9 @@ import Testing
     @Test func anSVGWithAScriptIsAnError() throws {
         let site = try FixtureSite()
         try site.write("Content/files/plan.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onclick=\"steal()\"/>\n</svg>\n")
-        #expect(site.errors().contains { $0.hasPrefix("Content/files/plan.svg:2:17: error: this SVG holds onclick=") })
+        #expect(site.errorDiagnostics().contains { $0.said == "Content/files/plan.svg:2:17 image.svg-script" && $0.message.arguments["what"]?.hasPrefix("onclick=") == true })
         try site.write("Content/files/plan.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")
-        #expect(site.errors().contains { $0.hasPrefix("Content/files/plan.svg:1:41: error: this SVG holds <script>") })
+        #expect(site.errorDiagnostics().contains { $0.said == "Content/files/plan.svg:1:41 image.svg-script" && $0.message.arguments["what"] == "<script>" })
     }
 
     @Test func svgAndGifPassUnchanged() throws {
@@ -178,7 +183,9 @@ import Testing
         try FileManager.default.copyItem(at: testsDirectory.appendingPathComponent("Fixtures/images/wide.png"),
                                          to: site.root.appendingPathComponent("Content/wide.png"))
         let report = try site.build()
-        #expect(report.warnings.map { $0.formatted() }.contains { $0.hasPrefix("Content/wide.png: warning: this photo is 0.0 MB, 8100 × 4 px") })
+        #expect(report.warnings.contains {
+            $0.said == "Content/wide.png image.too-large" && $0.message.arguments == ["megabytes": "0.0", "width": "8100", "height": "4"]
+        })
         #expect(throws: BuildFailure.self) { try site.build(strict: true) }
     }
 }

@@ -20,12 +20,9 @@ import Testing
 
         """)
         let report = try site.build()
-        let warnings = report.warnings.filter { $0.location?.path == "Content/about.md" }.map { $0.formatted() }
-        #expect(warnings == [
-            "Content/about.md:6:1: warning: the HTML <div class=\"note\">Важное</div> is left out of the page (unsafe_html is off in site.yml); write it in Markdown instead",
-            "Content/about.md:8:10: warning: the HTML <span> is left out of the page (unsafe_html is off in site.yml); write it in Markdown instead",
-            "Content/about.md:8:21: warning: the HTML </span> is left out of the page (unsafe_html is off in site.yml); write it in Markdown instead",
-        ])
+        let warnings = report.warnings.filter { $0.location?.path == "Content/about.md" }
+        #expect(warnings.map(\.said) == ["Content/about.md:6:1 page.raw-html", "Content/about.md:8:10 page.raw-html", "Content/about.md:8:21 page.raw-html"])
+        #expect(warnings.map { $0.message.arguments["html"] } == ["<div class=\"note\">Важное</div>", "<span>", "</span>"])
         #expect(!(try site.html("about/index.html")).contains("<div class=\"note\">"))
         // With unsafe_html the HTML is kept, and nothing is said.
         try site.write("Content/site.yml", try site.read("Content/site.yml") + "unsafe_html: true\n")
@@ -37,9 +34,9 @@ import Testing
         let site = try FixtureSite()
         try site.write("Content/about.md", "---\ntitle: О программе\n---\n[Жми](javascript:alert(1))\n")
         let report = try LinkChecker.check(BuildOptions(root: site.root, output: site.output))
-        #expect(report.diagnostics.filter { $0.severity == .error }.map { $0.formatted() } == [
-            "Content/about.md:4:1: error: the link javascript:alert(1) is removed from the page: javascript: links can run code or open files on the reader's computer; link to a page or a web address (https://…)",
-        ])
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.said) == ["Content/about.md:4:1 page.dangerous-link"])
+        #expect(errors.first?.message.arguments == ["link": "javascript:alert(1)", "scheme": "javascript"])
     }
 
     @Test(arguments: [
