@@ -94,6 +94,14 @@ public struct Message: Sendable, Hashable, Codable {
         return Message(id: id, arguments: values, english: "\(key): \(english)", russian: "\(key): \(russian)")
     }
 
+    /// The same message and text with one argument set (the value as the teacher wrote it, where
+    /// the message was made with the value as portal rewrote it).
+    public func with(argument name: String, _ value: String) -> Message {
+        var values = arguments
+        values[name] = value
+        return Message(id: id, arguments: values, english: english, russian: russian)
+    }
+
     /// The same message (id and arguments) with its text changed alike in both languages, as
     /// when a key path is replaced by the spreadsheet cell it came from.
     public func rewritten(_ transform: (String) -> String) -> Message {

@@ -43,11 +43,17 @@ import Testing
 
         // From the day: gone, and the build asks for the entry to be deleted.
         let report = try site.build(today: "2026-01-10")
-        let warnings = report.warnings.map { $0.formatted() }
-        #expect(warnings.contains { $0.hasPrefix("Content/data/mentors.yml:") && $0.contains("\"orlova-marina\" withdrew consent to the processing of personal data on 2026-01-10, so they are not published; delete this entry (and its photo) from the repository") })
+        let warnings = report.warnings
+        #expect(warnings.contains {
+            $0.location?.path == "Content/data/mentors.yml" && $0.message.id == "data.consent-withdrawn"
+                && $0.message.arguments == ["name": "orlova-marina", "date": "2026-01-10"]
+        })
         // The news text naming her is the teacher's to change: the build says where.
         let newsLine = try Self.line(of: "- благодарственные письма гимназии получили Андрей Ильич Фёдоров и Ольга Игоревна Мельникова — наставники группы «Инженерные субботы» формы «работодатель — ученик»;", in: "Content/news/itogi-goda-nastavnichestva.md")
-        #expect(warnings.contains("Content/news/itogi-goda-nastavnichestva.md:\(newsLine): warning: this page names \"Мельникова Ольга Игоревна\" (melnikova-olga), who withdrew consent to the processing of personal data: remove the mention"))
+        #expect(warnings.contains {
+            $0.said == "Content/news/itogi-goda-nastavnichestva.md:\(newsLine) programme.withdrawn-name-in-page"
+                && $0.message.arguments["id"] == "melnikova-olga"
+        })
         #expect(!site.exists("mentors/orlova-marina/index.html"))
         #expect(!site.exists("images/mentors/orlova-marina.svg"))
         #expect(try site.text("pairs/index.html").contains("наставник (данные не публикуются)"))

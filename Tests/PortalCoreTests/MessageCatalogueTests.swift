@@ -288,6 +288,8 @@ let catalogueSamples: [Message] = {
         #expect(keyed.id == "config.base-url-no-host")
         #expect(keyed.arguments["key"] == "--base-url")
         #expect(keyed.english == "--base-url: \"https://\" has no host name (https://school.example.ru/)")
+        let written = keyed.with(argument: "url", "https://x")
+        #expect(written.arguments["url"] == "https://x" && written.english == keyed.english && written.id == keyed.id)
     }
 
     // A few messages as the teacher reads them, in both languages.

@@ -145,6 +145,7 @@ public enum LinkChecker {
                 $0.replacingOccurrences(of: "the link \(destination) ", with: "the link \(link.written) ")
                     .replacingOccurrences(of: "ссылка \(destination) ", with: "ссылка \(link.written) ")
             }
+            if problem.arguments["link"] != nil { problem = problem.with(argument: "link", link.written) }
         }
         log.error(at: location, location.line != nil ? problem : .checkInTemplate(problem, page: page.url, template: templateName))
     }
