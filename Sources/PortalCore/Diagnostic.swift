@@ -86,6 +86,27 @@ public struct Message: Sendable, Hashable, Codable {
         language == .russian ? russian : english
     }
 
+    // Arguments are written sorted by name, so the build cache (which keeps warnings) is the
+    // same bytes in every process.
+    private enum CodingKeys: String, CodingKey { case id, arguments, english, russian }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(arguments.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }, forKey: .arguments)
+        try container.encode(english, forKey: .english)
+        try container.encode(russian, forKey: .russian)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var values: [String: String] = [:]
+        for pair in try container.decode([[String]].self, forKey: .arguments) where pair.count == 2 { values[pair[0]] = pair[1] }
+        self.init(id: try container.decode(String.self, forKey: .id), arguments: values,
+                  english: try container.decode(String.self, forKey: .english),
+                  russian: try container.decode(String.self, forKey: .russian))
+    }
+
     /// The same message said of a key, an option or a program (`pairs[3].end: …`,
     /// `--base-url: …`, `portal: …`): the same id, with the argument `key`.
     public func keyed(_ key: String) -> Message {

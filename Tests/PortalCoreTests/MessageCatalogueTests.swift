@@ -292,6 +292,16 @@ let catalogueSamples: [Message] = {
         #expect(written.arguments["url"] == "https://x" && written.english == keyed.english && written.id == keyed.id)
     }
 
+    /// The build cache keeps warnings as JSON: a message comes back whole, and is written the
+    /// same way every time (arguments in name order).
+    @Test func aMessageIsSavedAndReadBackWhole() throws {
+        let message = Message.stageStatusDisagrees(key: "stages[1]", written: "in_progress", period: "ноябрь – апрель",
+                                                   today: SimpleDate(parsing: "2026-11-29")!, status: "done")
+        let json = try JSONEncoder().encode(message)
+        #expect(try JSONDecoder().decode(Message.self, from: json) == message)
+        #expect(String(decoding: json, as: UTF8.self).contains(#"[["key","stages[1]"],["period","ноябрь – апрель"],["status","done"],["today","2026-11-29"],["written","in_progress"]]"#))
+    }
+
     // A few messages as the teacher reads them, in both languages.
 
     @Test func consentMessageReadsInBothLanguages() throws {
