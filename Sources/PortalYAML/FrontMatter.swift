@@ -33,7 +33,7 @@ public struct FrontMatterSplit: Sendable {
         }
         throw .error(
             at: SourceLocation(path: path, line: 1, column: 1),
-            .frontMatterUnclosed)
+            .yamlFrontMatterUnclosed)
     }
 
     /// `---` (spaces or tabs after it allowed) or `...`.

@@ -211,7 +211,7 @@ let catalogueSamples: [Message] = {
         .expectCellDate,
         .expectCellDateOrMonth,
         // Messages-YAML.swift
-        .frontMatterUnclosed,
+        .yamlFrontMatterUnclosed,
         .yamlTabIndentation,
         .yamlInvalid(error: "x"),
         .yamlMergeKey,

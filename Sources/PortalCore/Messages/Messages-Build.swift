@@ -1,6 +1,6 @@
-// The catalogue of messages: themes and templates, photos, and writing the output folder.
-// Each message once, in both languages, with a stable id (see docs/architecture.md, "How to
-// add a message").
+// The catalogue of messages: photos (formats, damaged files, scripts in SVG, sizes) and the
+// output folder (names, clashes, what portal may replace, locks, writing). Each message once,
+// in both languages, with a stable id (see docs/architecture.md, "How to add a message").
 
 extension Message {
     public static func outputNameTooLong(name: String, length: Int, limit: Int) -> Message {

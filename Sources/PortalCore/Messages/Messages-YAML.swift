@@ -2,7 +2,7 @@
 // languages, with a stable id (see docs/architecture.md, "How to add a message").
 
 extension Message {
-    public static var frontMatterUnclosed: Message {
+    public static var yamlFrontMatterUnclosed: Message {
         Message("yaml.front-matter-unclosed",
                 en: "the front matter opened by --- on line 1 is never closed; add a line --- after it",
                 ru: "блок параметров, открытый строкой --- в строке 1, не закрыт; добавьте после него строку ---")
