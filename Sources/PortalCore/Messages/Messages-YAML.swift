@@ -14,6 +14,7 @@ extension Message {
                 ru: "для отступа использован символ табуляции; в YAML отступы делаются только пробелами")
     }
 
+    /// An error from Yams that is none of libyaml's (said as Yams says it).
     public static func yamlInvalid(error: String) -> Message {
         Message("yaml.invalid", ["error": error],
                 en: "invalid YAML: \(error)",
@@ -26,6 +27,8 @@ extension Message {
                 ru: "ключи слияния (<<) не поддерживаются; перечислите ключи в этом блоке явно")
     }
 
+    /// `problem`: libyaml's words; `context`: where it was, as libyaml says it
+    /// (` (while parsing a flow sequence at line 3)`), or empty.
     public static func yamlSyntax(problem: String, context: String) -> Message {
         Message("yaml.syntax", ["problem": problem, "context": context],
                 en: "invalid YAML: \(problem)\(context)",
