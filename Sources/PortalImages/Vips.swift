@@ -101,9 +101,9 @@ public enum Vips {
     }
 }
 
-/// Decoded pixels, saved in one format or several.
-public final class Raster: @unchecked Sendable {
-    // @unchecked: the pixels are never changed after they are made; libvips is thread-safe.
+/// Decoded pixels, saved in one format or several. Not `Sendable`: a raster is made, saved and
+/// released by the one thread that processes its photo.
+public final class Raster {
     private let image: OpaquePointer
 
     init(_ image: OpaquePointer) { self.image = image }

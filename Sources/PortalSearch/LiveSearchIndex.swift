@@ -8,9 +8,9 @@ import PortalCore
 /// a stem new to the site joins the fragment its place in the vocabulary falls in, and a stem no
 /// page has any more leaves it (the manifest is rewritten then). Each stem's postings are kept
 /// encoded in blocks of `blockPages` pages, so a change re-encodes one or two blocks, not the
-/// whole list. A small site's one-file index is simply written again.
-public final class LiveSearchIndex: @unchecked Sendable {
-    // @unchecked: used from the preview's one build queue at a time.
+/// whole list. A small site's one-file index is simply written again. A value: whoever keeps it
+/// (the preview's session, behind its lock) changes its own copy.
+public struct LiveSearchIndex: Sendable {
     private var model: SearchModel
     private var documents: [SearchDocument]
     private let textLimit: Int
@@ -63,7 +63,7 @@ public final class LiveSearchIndex: @unchecked Sendable {
 
     /// Replaces page `index` (its position among the indexed documents) and returns the files
     /// that changed, with their new text.
-    public func update(page index: Int, with document: SearchDocument) -> [SearchFile] {
+    public mutating func update(page index: Int, with document: SearchDocument) -> [SearchFile] {
         let oldTerms = Set(model.terms(of: index).map(\.stem))
         documents[index] = document
         model.update(page: index, with: document)
@@ -153,7 +153,7 @@ public final class LiveSearchIndex: @unchecked Sendable {
     }
 
     /// Re-encodes the block of `page` and the next non-empty one (whose first gap may change).
-    private func reencode(_ slot: Int, around page: Int) {
+    private mutating func reencode(_ slot: Int, around page: Int) {
         let list = postings[slot]
         let block = page / LiveSearchIndex.blockPages
         let lastBlock = list.count >= 2 ? Int(list[list.count - 2]) / LiveSearchIndex.blockPages : -1
@@ -213,7 +213,7 @@ public final class LiveSearchIndex: @unchecked Sendable {
 
     // MARK: - Vocabulary
 
-    private func insertStem(_ id: Int32) -> Int {
+    private mutating func insertStem(_ id: Int32) -> Int {
         let stem = model.stems[Int(id)]
         var lo = 0, hi = vocab.count
         while lo < hi {
@@ -230,7 +230,7 @@ public final class LiveSearchIndex: @unchecked Sendable {
         return lo
     }
 
-    private func removeStem(at slot: Int) {
+    private mutating func removeStem(at slot: Int) {
         vocab.remove(at: slot)
         stemIDs.remove(at: slot)
         postings.remove(at: slot)
@@ -240,7 +240,7 @@ public final class LiveSearchIndex: @unchecked Sendable {
         reindex()
     }
 
-    private func reindex() {
+    private mutating func reindex() {
         position = [:]
         for (i, id) in stemIDs.enumerated() { position[id] = i }
     }

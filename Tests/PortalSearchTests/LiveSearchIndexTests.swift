@@ -37,7 +37,7 @@ import Testing
         let before = SearchIndex.files(for: documents, textLimit: 200, sharded: true)
         var files = Dictionary(uniqueKeysWithValues: before.map { ($0.path, $0.content) })
         let original = try Self.read(files)
-        let live = LiveSearchIndex(documents: documents, textLimit: 200, sharded: true)
+        var live = LiveSearchIndex(documents: documents, textLimit: 200, sharded: true)
 
         // Page 300 loses every word it had and gains one no page has.
         documents[300].text = "Квазиуникальное слово."
@@ -70,7 +70,7 @@ import Testing
 
     @Test func aSmallSiteIsWrittenWhole() {
         var documents = SearchIndexTests.syntheticSite(pages: 10, words: 20)
-        let live = LiveSearchIndex(documents: documents, textLimit: 200, sharded: false)
+        var live = LiveSearchIndex(documents: documents, textLimit: 200, sharded: false)
         documents[3].text = "Новый текст."
         let changed = live.update(page: 3, with: documents[3])
         #expect(changed == SearchIndex.files(for: documents, textLimit: 200, sharded: false))

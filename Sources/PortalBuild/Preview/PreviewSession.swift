@@ -2,21 +2,27 @@ import Foundation
 import PortalContent
 import PortalCore
 import PortalSearch
+import Synchronization
 
 /// Builds for a preview server: the first build and any change to data, the theme or a page's
 /// title, date or place is a full (cached) build; an edit to a page's text re-renders that page
 /// alone and rewrites its file in place, and with it the search index fragments the page is in
 /// (`LiveSearchIndex`) and, for a news post, the news feed, in milliseconds even on a
-/// 10,000-page site. Not thread-safe: one build at a time.
-public final class PreviewSession: @unchecked Sendable {
-    // @unchecked: used from one serial queue at a time (the preview server's build queue).
+/// 10,000-page site. Safe to call from any thread: one build runs at a time (the others wait
+/// for its lock), since each starts from what the last one left.
+public final class PreviewSession: Sendable {
     public let options: BuildOptions
-    private var state: PageRenderer?
-    /// The search index of the last full build, kept up to date by page edits.
-    private var search: LiveSearchIndex?
-    /// What each page gave the indexes (taken from the last full build's renderer, kept here so
-    /// that an edit changes it in place).
-    private var contributions: [SiteIndexes.Contribution] = []
+    /// What the last build left, behind the lock that makes builds take turns.
+    private let last = Mutex(Last())
+
+    private struct Last {
+        var renderer: PageRenderer?
+        /// The search index of the last full build, kept up to date by page edits.
+        var search: LiveSearchIndex?
+        /// What each page gave the indexes (taken from the last full build's renderer, kept here
+        /// so that an edit changes it in place).
+        var contributions: [SiteIndexes.Contribution] = []
+    }
 
     public init(options: BuildOptions) {
         self.options = options
@@ -26,21 +32,24 @@ public final class PreviewSession: @unchecked Sendable {
     /// "not known", which builds everything.
     @discardableResult
     public func build(changed: Set<String>?) throws(BuildFailure) -> BuildReport {
-        if let changed, !changed.isEmpty, let state, let report = try rebuildPages(changed, state: state) {
+        try last.withLock { (last) throws(BuildFailure) -> BuildReport in
+            if let changed, !changed.isEmpty, last.renderer != nil, let report = try rebuildPages(changed, last: &last) {
+                return report
+            }
+            let (report, rendered) = try Builder.run(options)
+            if var rendered {
+                last.contributions = rendered.indexes
+                rendered.indexes = []
+                last.search = SiteIndexes.liveSearchIndex(site: rendered.site, contributions: last.contributions)
+                last.renderer = rendered
+            }
             return report
         }
-        let (report, rendered) = try Builder.run(options)
-        if var rendered {
-            contributions = rendered.indexes
-            rendered.indexes = []
-            state = rendered
-            search = SiteIndexes.liveSearchIndex(site: rendered.site, contributions: contributions)
-        }
-        return report
     }
 
     /// Nil when the change is not an edit of page texts only.
-    private func rebuildPages(_ changed: Set<String>, state: PageRenderer) throws(BuildFailure) -> BuildReport? {
+    private func rebuildPages(_ changed: Set<String>, last: inout Last) throws(BuildFailure) -> BuildReport? {
+        guard let state = last.renderer else { return nil }
         let start = DispatchTime.now()
         var stopwatch = Stopwatch()
         guard changed.allSatisfy({ $0.hasPrefix("Content/") && Page.isSource($0) }) else {
@@ -66,8 +75,8 @@ public final class PreviewSession: @unchecked Sendable {
             let rendered = renderer.render(page)
             log.append(contentsOf: rendered.diagnostics)
             outputs.append((page.outputPath, rendered.bytes))
-            if index < contributions.count {
-                contributions[index] = SiteIndexes.contribution(page: page, html: { rendered.html }, body: rendered.body,
+            if index < last.contributions.count {
+                last.contributions[index] = SiteIndexes.contribution(page: page, html: { rendered.html }, body: rendered.body,
                                                                 site: site, renderer: renderer)
                 newsChanged = newsChanged || site.config.news.contains(page)
             }
@@ -75,15 +84,15 @@ public final class PreviewSession: @unchecked Sendable {
         if log.hasErrors { throw BuildFailure(log.sorted) }
         stopwatch.lap("re-render changed pages")
         // The search index and the feed: only the files the edit changes.
-        if let search, contributions.count == site.pages.count {
+        if last.search != nil, last.contributions.count == site.pages.count {
             for index in indices {
-                guard let document = contributions[index].search else { continue }
-                let position = contributions[..<index].reduce(0) { $0 + ($1.search == nil ? 0 : 1) }
-                for file in search.update(page: position, with: document) {
+                guard let document = last.contributions[index].search else { continue }
+                let position = last.contributions[..<index].reduce(0) { $0 + ($1.search == nil ? 0 : 1) }
+                for file in last.search!.update(page: position, with: document) {
                     outputs.append((file.path, Array(file.content.utf8)))
                 }
             }
-            if newsChanged, let feed = SiteIndexes.feed(site: site, contributions: contributions, images: state.context.images) {
+            if newsChanged, let feed = SiteIndexes.feed(site: site, contributions: last.contributions, images: state.context.images) {
                 outputs.append((feed.path, Array(feed.content.utf8)))
             }
         }
@@ -98,7 +107,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         // The output no longer matches the build cache's record of it.
         BuildCache.forget(root: options.root.standardizedFileURL)
-        self.state = renderer
+        last.renderer = renderer
         stopwatch.lap("update the search index and the feed")
         return BuildReport(pages: indices.count, files: 0, warnings: log.warnings, seconds: Builder.seconds(since: start),
                            language: site.config.language, phases: stopwatch.phases, upToDate: false)
