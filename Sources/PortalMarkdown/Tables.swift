@@ -30,10 +30,11 @@ struct Tables {
     /// `document` was parsed from, `flags` the options it was parsed with.
     static func transform(_ document: OpaquePointer, source: String, flags: Int32) -> Tables {
         var tables = Tables()
-        // Most pages have no table: no pipe, no work.
-        guard source.utf8.contains(0x7C) else { return tables }
+        // Most pages have no table: no pipe, no work (memchr over the bytes).
+        var bytes = source
+        guard contains(&bytes, 0x7C, then: nil) else { return tables }
         let lines = sourceLines(source)
-        if source.contains("]:") { tables.referenceSource = source }
+        if contains(&bytes, 0x5D, then: 0x3A) { tables.referenceSource = source } // "]:"
         var paragraphs: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)
         var event = cmark_iter_next(iterator)
@@ -48,6 +49,20 @@ struct Tables {
             tables.replace(paragraph, lines: lines, flags: flags)
         }
         return tables
+    }
+
+    /// Whether `text` has the byte `first` (followed by `second`, when given): memchr.
+    private static func contains(_ text: inout String, _ first: UInt8, then second: UInt8?) -> Bool {
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var i = 0
+            while i < buffer.count, let hit = memchr(base + i, Int32(first), buffer.count - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                guard let second else { return true }
+                if i < buffer.count && buffer[i] == second { return true }
+            }
+            return false
+        }
     }
 
     /// Where the text of the cell holding `node` starts, when `node` is inside a table cell.
