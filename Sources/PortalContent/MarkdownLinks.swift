@@ -56,7 +56,7 @@ public struct MarkdownLinks: Sendable {
             pathPart = String(destination[..<cut])
             suffix = String(destination[cut...])
         }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let decoded = Self.percentDecoded(pathPart) ?? pathPart
         let fromRoot = decoded.hasPrefix("/")
         if fromRoot && !Page.isSource(decoded) { return .keep }
         guard let resolved = Self.normalize((fromRoot ? "Content" : folder) + "/" + decoded), resolved.hasPrefix("Content/") else {
@@ -81,6 +81,13 @@ public struct MarkdownLinks: Sendable {
 
     private func href(_ sitePath: String) -> String {
         config?.href(sitePath) ?? sitePath
+    }
+
+    /// `path` with its percent escapes decoded (nil when they are not UTF-8). Most links have
+    /// none: then it is `path` itself, without Foundation's decoder (a link costs it more than
+    /// the rest of its resolution).
+    public static func percentDecoded(_ path: String) -> String? {
+        path.utf8.contains(0x25) ? path.removingPercentEncoding : path
     }
 
     public static func hasScheme(_ text: String) -> Bool {

@@ -36,7 +36,7 @@ enum LinkResolver {
     /// base path when it names a page or file of the site.
     static func resolve(_ destination: String, from folder: String, site: Site, isImage: Bool = false) -> Outcome {
         if destination.hasPrefix("/"), !destination.hasPrefix("//"),
-           !Page.isSource(String(destination.prefix { $0 != "#" && $0 != "?" }).removingPercentEncoding ?? destination) {
+           !Page.isSource(MarkdownLinks.percentDecoded(String(destination.prefix { $0 != "#" && $0 != "?" })) ?? destination) {
             return sitePathAddress(destination, site: site)
         }
         return site.links.resolve(destination, from: folder, isImage: isImage)
@@ -48,7 +48,7 @@ enum LinkResolver {
     static func sitePathAddress(_ destination: String, site: Site) -> Outcome {
         guard site.config.basePath != "/" else { return .keep }
         let path = String(destination.prefix { $0 != "#" && $0 != "?" })
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = MarkdownLinks.percentDecoded(path) ?? path
         if site.config.sitePath(ofHref: decoded) != nil && decoded.hasPrefix(site.config.basePath) { return .keep }
         let isPage = site.pageIndexByURL[decoded] != nil || site.pageIndexByURL[decoded + "/"] != nil
         let isFile = site.files.contains { "/" + $0.destination == decoded }
@@ -94,7 +94,7 @@ enum LinkResolver {
         if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("/") || hasScheme(destination) { return nil }
         var pathPart = destination
         if let cut = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) { pathPart = String(destination[..<cut]) }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let decoded = MarkdownLinks.percentDecoded(pathPart) ?? pathPart
         let baseFolder = page.body.isEmpty ? "Content" : (page.source.lastIndex(of: "/").map { String(page.source[..<$0]) } ?? "")
         guard let resolved = normalize(baseFolder + "/" + decoded), resolved.hasPrefix("Content/"), !Page.isSource(resolved) else {
             return nil
