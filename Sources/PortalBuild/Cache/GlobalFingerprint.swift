@@ -15,8 +15,16 @@ enum GlobalFingerprint {
             let isPage = path.hasPrefix("Content/") && Page.isSource(path)
             if !isPage { hash.combine(path); hash.combine(input.hash) }
         }
-        for summary in summaries {
-            hash.combine(encoding: summary)
+        // The summaries in chunks on every core, each chunk's hash then combined in order: the
+        // same pages in the same order give the same fingerprint, however many cores there are.
+        let chunkSize = 512
+        let chunks = stride(from: 0, to: summaries.count, by: chunkSize).map { $0..<min($0 + chunkSize, summaries.count) }
+        for chunk in chunks.concurrentMap({ range in
+            var part = StableHash()
+            for summary in summaries[range] { part.combine(encoding: summary) }
+            return part.hex
+        }) {
+            hash.combine(chunk)
         }
         return hash.hex
     }
