@@ -50,6 +50,10 @@ struct Tokenizer {
 struct WordScanner {
     private(set) var bytes: [UInt8] = []
     private(set) var ends: [Int] = []
+    private var wordStart = 0
+    private var length = 0
+    private var digitsOnly = true
+    private var sawCombiningMark = false
 
     var words: [String] {
         var start = 0
@@ -60,109 +64,103 @@ struct WordScanner {
     }
 
     mutating func scan(_ text: String) {
-        if scanOnce(text) {
+        scanOnce(text)
+        if sawCombiningMark {
             // Decomposed letters (и + U+0306 for й) are composed first, as in the browser.
-            _ = scanOnce(text.precomposedStringWithCanonicalMapping)
+            scanOnce(text.precomposedStringWithCanonicalMapping)
         }
     }
 
-    /// Whether the text had a combining mark. The words are written straight into a buffer
-    /// large enough for the worst case (a lowercase mapping writes at most three bytes per byte
-    /// it reads), without an array append per byte.
-    private mutating func scanOnce(_ text: String) -> Bool {
+    private mutating func scanOnce(_ text: String) {
+        bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
+        wordStart = 0
+        length = 0
+        digitsOnly = true
+        sawCombiningMark = false
         var text = text
-        var sawCombiningMark = false
-        var ends = self.ends
-        bytes = text.withUTF8 { u in
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { u in
+            var i = 0
             let n = u.count
-            return [UInt8](unsafeUninitializedCapacity: 3 * n + 8) { out, count in
-                var o = 0
-                var wordStart = 0
-                var length = 0
-                var digitsOnly = true
-
-                @inline(__always) func flush() {
-                    if length > 0, length <= SearchIndex.maxWordLength, length >= SearchIndex.minWordLength || digitsOnly {
-                        ends.append(o)
-                        wordStart = o
-                    } else {
-                        o = wordStart
+            while i < n {
+                let b = u[i]
+                // Decode one scalar (the text is valid UTF-8: it is a Swift string).
+                var v: UInt32
+                if b < 0x80 {
+                    i += 1
+                    switch b {
+                    case 0x30...0x39: append(UInt32(b))
+                    case 0x61...0x7A: append(UInt32(b)); digitsOnly = false
+                    case 0x41...0x5A: append(UInt32(b) + 0x20); digitsOnly = false
+                    default: flush()
                     }
-                    length = 0
-                    digitsOnly = true
+                    continue
+                } else if b < 0xE0 {
+                    v = (UInt32(b & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F); i += 2
+                } else if b < 0xF0 {
+                    v = (UInt32(b & 0x0F) << 12) | (UInt32(u[i + 1] & 0x3F) << 6) | UInt32(u[i + 2] & 0x3F); i += 3
+                } else {
+                    v = (UInt32(b & 0x07) << 18) | (UInt32(u[i + 1] & 0x3F) << 12) | (UInt32(u[i + 2] & 0x3F) << 6)
+                        | UInt32(u[i + 3] & 0x3F); i += 4
                 }
-                @inline(__always) func append(_ v: UInt32) {
-                    length += 1
-                    if v < 0x80 {
-                        out[o] = UInt8(v); o += 1
-                    } else if v < 0x800 {
-                        out[o] = UInt8(0xC0 | (v >> 6)); out[o + 1] = UInt8(0x80 | (v & 0x3F)); o += 2
-                    } else if v < 0x10000 {
-                        out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                        out[o + 2] = UInt8(0x80 | (v & 0x3F)); o += 3
-                    } else {
-                        out[o] = UInt8(0xF0 | (v >> 18)); out[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                        out[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (v & 0x3F)); o += 4
-                    }
-                }
-
-                var i = 0
-                while i < n {
-                    let b = u[i]
-                    // Decode one scalar (the text is valid UTF-8: it is a Swift string).
-                    var v: UInt32
-                    if b < 0x80 {
-                        i += 1
-                        switch b {
-                        case 0x30...0x39: append(UInt32(b))
-                        case 0x61...0x7A: append(UInt32(b)); digitsOnly = false
-                        case 0x41...0x5A: append(UInt32(b) + 0x20); digitsOnly = false
-                        default: flush()
+                switch v {
+                case 0x430...0x44F: // а…я
+                    append(v); digitsOnly = false
+                case 0x410...0x42F: // А…Я
+                    append(v + 0x20); digitsOnly = false
+                case 0x401, 0x451: // Ё ё
+                    append(0x435); digitsOnly = false
+                case 0x300...0x36F: // combining accents: part of the word, dropped
+                    sawCombiningMark = true
+                case 0xAD: // soft hyphen: part of the word, dropped
+                    break
+                default:
+                    guard let scalar = Unicode.Scalar(v) else { flush(); continue }
+                    switch scalar.properties.generalCategory {
+                    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+                        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                            let l = lower.value
+                            if (0x300...0x36F).contains(l) { continue }
+                            append(l == 0x451 ? 0x435 : l == 0x3C2 ? 0x3C3 : l) // ё → е; final ς → σ, as search.js
                         }
-                        continue
-                    } else if b < 0xE0 {
-                        v = (UInt32(b & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F); i += 2
-                    } else if b < 0xF0 {
-                        v = (UInt32(b & 0x0F) << 12) | (UInt32(u[i + 1] & 0x3F) << 6) | UInt32(u[i + 2] & 0x3F); i += 3
-                    } else {
-                        v = (UInt32(b & 0x07) << 18) | (UInt32(u[i + 1] & 0x3F) << 12) | (UInt32(u[i + 2] & 0x3F) << 6)
-                            | UInt32(u[i + 3] & 0x3F); i += 4
-                    }
-                    switch v {
-                    case 0x430...0x44F: // а…я
-                        append(v); digitsOnly = false
-                    case 0x410...0x42F: // А…Я
-                        append(v + 0x20); digitsOnly = false
-                    case 0x401, 0x451: // Ё ё
-                        append(0x435); digitsOnly = false
-                    case 0x300...0x36F: // combining accents: part of the word, dropped
-                        sawCombiningMark = true
-                    case 0xAD: // soft hyphen: part of the word, dropped
-                        break
+                        digitsOnly = false
+                    case .decimalNumber, .letterNumber, .otherNumber:
+                        append(v)
                     default:
-                        guard let scalar = Unicode.Scalar(v) else { flush(); continue }
-                        switch scalar.properties.generalCategory {
-                        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
-                            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                                let l = lower.value
-                                if (0x300...0x36F).contains(l) { continue }
-                                append(l == 0x451 ? 0x435 : l == 0x3C2 ? 0x3C3 : l) // ё → е; final ς → σ, as search.js
-                            }
-                            digitsOnly = false
-                        case .decimalNumber, .letterNumber, .otherNumber:
-                            append(v)
-                        default:
-                            flush()
-                        }
+                        flush()
                     }
                 }
-                flush()
-                count = o
             }
+            flush()
         }
-        self.ends = ends
-        return sawCombiningMark
+    }
+
+    private mutating func flush() {
+        if length > 0, length <= SearchIndex.maxWordLength, length >= SearchIndex.minWordLength || digitsOnly {
+            ends.append(bytes.count)
+            wordStart = bytes.count
+        } else if bytes.count > wordStart {
+            bytes.removeLast(bytes.count - wordStart)
+        }
+        length = 0
+        digitsOnly = true
+    }
+
+    @inline(__always)
+    private mutating func append(_ v: UInt32) {
+        length += 1
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 }
 

@@ -38,8 +38,15 @@ enum SiteIndexes {
 
     /// The title of the page's top-level section («О программе» for /about/team/).
     static func sectionTitle(of page: Page, site: Site) -> String {
-        guard let top = page.url.split(separator: "/").first, page.url != "/\(top)/" else { return "" }
-        return site.pageIndexByURL["/\(top)/"].map { site.pages[$0].title } ?? ""
+        // The first path segment of "/top/…", by bytes (a split per page showed in the profile).
+        let url = page.url.utf8
+        var start = url.startIndex
+        while start < url.endIndex, url[start] == 0x2F { start = url.index(after: start) }
+        guard start < url.endIndex else { return "" }
+        let end = url[start...].firstIndex(of: 0x2F) ?? url.endIndex
+        let top = "/" + String(Substring(url[start..<end])) + "/"
+        guard page.url != top else { return "" }
+        return site.pageIndexByURL[top].map { site.pages[$0].title } ?? ""
     }
 
     /// What `page` gives the indexes. `given` is the page's rendered Markdown when the caller has
@@ -81,15 +88,20 @@ enum SiteIndexes {
         let config = site.config
         var outputs: [ExtraOutputs.Output] = []
         let documents = contributions.compactMap(\.search)
-        let searchFiles = SearchIndex.files(for: documents, textLimit: searchTextLimit(site: site),
-                                            sharded: searchIsSharded(site: site))
-        let sitemap = Feeds.sitemap(site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
-            .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) })
+        // The sitemap and the feed are made on another thread while the search index (itself on
+        // every core) is; the files keep their order.
+        let (others, searchFiles) = concurrently({ () -> (sitemap: String, feed: ExtraOutputs.Output?) in
+            let sitemap = Feeds.sitemap(site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
+                .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) })
+            return (sitemap, feed(site: site, contributions: contributions, images: images))
+        }, {
+            SearchIndex.files(for: documents, textLimit: searchTextLimit(site: site), sharded: searchIsSharded(site: site))
+        })
         for file in searchFiles { outputs.append(.init(path: file.path, content: file.content, reason: "the search index")) }
-        outputs.append(.init(path: "sitemap.xml", content: sitemap, reason: "the sitemap"))
+        outputs.append(.init(path: "sitemap.xml", content: others.sitemap, reason: "the sitemap"))
         outputs.append(.init(path: "robots.txt", content: Feeds.robots(sitemapURL: config.baseURL + "sitemap.xml"),
                              reason: "robots.txt"))
-        if let feed = feed(site: site, contributions: contributions, images: images) { outputs.append(feed) }
+        if let feed = others.feed { outputs.append(feed) }
         return outputs
     }
 
