@@ -1,6 +1,7 @@
 import Foundation
 import PortalBuild
 import PortalCore
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -59,5 +60,21 @@ import Glibc
         let report = try session.build(changed: ["Content/stages/extra.md"])
         #expect(report.pages == 10)
         #expect(!site.exists("stages/extra/index.html"))
+    }
+
+    /// `PreviewSession` is `Sendable` by proof (its state behind a `Mutex`): builds started from
+    /// several threads at once take turns, and each sees what the one before it left.
+    @Test func buildsFromSeveralThreadsTakeTurns() throws {
+        let site = try FixtureSite()
+        let session = PreviewSession(options: BuildOptions(root: site.root, output: site.output))
+        try session.build(changed: nil)
+        try site.write("Content/stages/zapusk.md", "---\ntitle: Запуск\norder: 1\n---\nТекст из четырёх потоков.\n")
+        let pages = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let report = try? session.build(changed: ["Content/stages/zapusk.md"])
+            pages.withLock { $0.append(report?.pages ?? -1) }
+        }
+        #expect(pages.withLock { $0 } == [1, 1, 1, 1], "every build re-rendered the one edited page")
+        #expect(try site.html("stages/zapusk/index.html").contains("Текст из четырёх потоков."))
     }
 }
