@@ -26,7 +26,8 @@ enum SiteIndexes {
     static let shardedAbove = 300
 
     static func searchIsSharded(site: Site) -> Bool {
-        site.pages.lazy.filter(isSearchable).count > shardedAbove
+        // Counted without copying pages (a filter copies each one it keeps).
+        site.pages.reduce(0) { $0 + (isSearchable($1) ? 1 : 0) } > shardedAbove
     }
 
     /// Pages a search should find: not the search page itself, not page 2… of a list, not tags.
@@ -91,8 +92,10 @@ enum SiteIndexes {
         // The sitemap and the feed are made on another thread while the search index (itself on
         // every core) is; the files keep their order.
         let (others, searchFiles) = concurrently({ () -> (sitemap: String, feed: ExtraOutputs.Output?) in
-            let sitemap = Feeds.sitemap(site.pages.filter { isSearchable($0) || $0.url.hasPrefix("/tags/") }
-                .map { SitemapEntry(loc: PageSummary.permalink($0.url, config: config), lastmod: $0.date) })
+            let sitemap = Feeds.sitemap(site.pages.compactMap { page in
+                isSearchable(page) || page.url.hasPrefix("/tags/")
+                    ? SitemapEntry(loc: PageSummary.permalink(page.url, config: config), lastmod: page.date) : nil
+            })
             return (sitemap, feed(site: site, contributions: contributions, images: images))
         }, {
             SearchIndex.files(for: documents, textLimit: searchTextLimit(site: site), sharded: searchIsSharded(site: site))
