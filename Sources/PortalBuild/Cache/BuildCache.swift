@@ -15,7 +15,7 @@ import Glibc
 ///   inode and mtime and an rsync deployment moves only what changed. When neither the site's
 ///   settings, data, theme nor the list of pages changed, unchanged pages are not even rendered.
 struct BuildCache: Sendable {
-    static let version = 4
+    static let version = 5
 
     struct Input: Sendable, Equatable {
         var size: Int
