@@ -18,7 +18,7 @@ public enum SourceText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Validated once: the common, valid file costs one pass (UTF-16 without a byte-order mark
         // can pass as UTF-8, so its zero bytes are looked for too).
-        let valid = String(validating: bytes, as: UTF8.self)
+        let valid = validUTF8(bytes)
         // Valid UTF-8 is only suspect when it holds zero bytes (UTF-16's ASCII): memchr for one
         // before counting them.
         if valid == nil || containsByte(bytes, 0), let guess = nonUTF8Encoding(of: bytes, isValidUTF8: valid != nil) {
@@ -79,6 +79,20 @@ public enum SourceText {
         }
         if failed { throw failure() }
         return try decode(bytes: bytes, path: path)
+    }
+
+    /// The text when `bytes` are valid UTF-8, else nil. The standard library's fast decoder (it
+    /// repairs what is broken), then the result compared with the bytes: `String(validating:)`
+    /// went through a generic, byte-at-a-time path here.
+    static func validUTF8(_ bytes: [UInt8]) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        let same = text.withUTF8 { decoded in
+            bytes.withUnsafeBufferPointer { original in
+                decoded.count == original.count
+                    && (original.isEmpty || memcmp(decoded.baseAddress!, original.baseAddress!, original.count) == 0)
+            }
+        }
+        return same ? text : nil
     }
 
     static func containsByte(_ bytes: [UInt8], _ byte: UInt8) -> Bool {

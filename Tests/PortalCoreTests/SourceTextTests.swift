@@ -25,6 +25,18 @@ import Testing
         }
     }
 
+    @Test func validTextComesBackAsItIsAndEveryBrokenSequenceIsRefused() throws {
+        let valid = "title: «Ёлка» — 𝄞 и 😀\nтекст\n"
+        #expect(try SourceText.decode(Data(valid.utf8), path: "a.md") == valid)
+        #expect(try SourceText.decode(Data(), path: "a.md") == "")
+        // A sequence cut at the end, an overlong "/", a surrogate, a lone continuation byte: each
+        // after valid Russian text, so the decoder's repair would otherwise hide it.
+        for broken: [UInt8] in [[0xD0], [0xE2, 0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0x80]] {
+            let bytes = Array("заголовок: ".utf8) + broken
+            #expect(throws: Diagnostic.self) { try SourceText.decode(Data(bytes), path: "a.md") }
+        }
+    }
+
     @Test func utf16IsNamed() throws {
         let data = "title: Привет".data(using: .utf16)!
         do {
