@@ -39,8 +39,8 @@ let package = Package(
         .target(name: "PortalContent", dependencies: [
             "PortalCore", "PortalYAML", "PortalMarkdown", "SwiftCSV", "ZIPFoundation", "XMLCoder",
         ]),
-        // The programme's own rules over loaded data: the stage calendar, computed figures and
-        // their checks, consent, the annual report.
+        // The programme: its data files' schemas, labels and consent rule (the data model the
+        // loader is given), the stage calendar, computed figures and their checks, the annual report.
         .target(name: "PortalProgramme", dependencies: ["PortalCore", "PortalContent", "PortalTemplates"]),
         .target(name: "PortalTemplates", dependencies: [
             "PortalCore", .product(name: "Mustache", package: "swift-mustache"),
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "PortalImagesTests", dependencies: ["PortalImages"]),
         .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),
         .testTarget(name: "PortalFuzzTests", dependencies: [
-            "PortalCore", "PortalYAML", "PortalMarkdown", "PortalContent",
+            "PortalCore", "PortalYAML", "PortalMarkdown", "PortalContent", "PortalProgramme",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ],

@@ -16,7 +16,8 @@ public struct DataEntry: Sendable {
 }
 
 /// A data file from Content/data/, validated against its schema, with the entries that may be
-/// published and the ids of those that may not (mentors without consent).
+/// published and the ids of those that may not (withheld by a rule of the data model, or by
+/// their dates).
 public struct DataFile: Sendable {
     public var name: String
     public var path: String
@@ -24,12 +25,13 @@ public struct DataFile: Sendable {
     public var withheldIDs: Set<String>
     /// Files under Content/ that only withheld entries name (their photos): never copied.
     public var withheldFiles: Set<String>
-    /// People who withdrew their consent (id → name), so that mentions of them can be found.
+    /// Names that left the site with their entries (id → name, `EntryRule.Withholding.withdrawnName`),
+    /// so that mentions of them can be found.
     public var withdrawnNames: [String: String] = [:]
 }
 
 enum DataLoader {
-    static func load(contentDir: URL, rootPath: (URL) -> String, files: [URL], markdown: Markdown.Options,
+    static func load(contentDir: URL, rootPath: (URL) -> String, files: [URL], model: DataModel, markdown: Markdown.Options,
                      options: LoadOptions, leftOut: inout [LeftOut], log: inout DiagnosticLog) -> [String: DataFile] {
         var loaded: [String: (DataFile, [YAMLNode])] = [:]
         var unreadable: Set<String> = []
@@ -40,29 +42,31 @@ enum DataLoader {
                 log.error(at: SourceLocation(path: path), .dataDuplicateName(name: name, first: existing.0.path))
                 continue
             }
-            guard let (file, nodes) = loadFile(url: url, name: name, path: path, contentDir: contentDir,
+            guard let (file, nodes) = loadFile(url: url, name: name, path: path, contentDir: contentDir, model: model,
                                                markdown: markdown, options: options, leftOut: &leftOut, log: &log) else {
                 unreadable.insert(name)
                 continue
             }
             loaded[name] = (file, nodes)
         }
-        checkReferences(loaded, unreadable: unreadable, log: &log)
+        checkReferences(loaded, unreadable: unreadable, schemas: model.schemas, log: &log)
         return loaded.mapValues(\.0)
     }
 
-    private static func loadFile(url: URL, name: String, path: String, contentDir: URL, markdown: Markdown.Options,
+    private static func loadFile(url: URL, name: String, path: String, contentDir: URL, model: DataModel, markdown: Markdown.Options,
                                  options: LoadOptions, leftOut: inout [LeftOut],
                                  log: inout DiagnosticLog) -> (DataFile, [YAMLNode])? {
         let root: YAMLNode?
-        let schema = DataSchemas.all[name]
+        let schema = model.schemas[name]
+        let rule = model.rules[name]
         var sheet: Spreadsheet?
         var fileText = ""
         do {
             if Spreadsheet.extensions.contains(url.pathExtension.lowercased()) {
                 let table = try Spreadsheet.read(url, path: path)
                 var sheetLog = DiagnosticLog()
-                root = SpreadsheetRecords.entries(of: table, schema: schema?.record.withPublishingDates, path: path, log: &sheetLog)
+                root = SpreadsheetRecords.entries(of: table, schema: schema?.record.withPublishingDates, labels: model.columnLabels,
+                                                  path: path, log: &sheetLog)
                 log.append(contentsOf: sheetLog.diagnostics)
                 if sheetLog.hasErrors { return nil }
                 sheet = table
@@ -128,11 +132,11 @@ enum DataLoader {
             checkFiles(item: item, fields: fields, schema: schema, keyPath: keyPath, contentDir: contentDir,
                        path: path, log: &validator.log)
             let id = schema?.idKey.flatMap { fields[$0]?.scalarText } ?? fields["id"]?.scalarText
-            if name == "mentors", let refusal = Consent.refusal(fields, who: id ?? keyPath, today: options.today,
-                                                                      spreadsheet: sheet != nil) {
+            if let rule, let refusal = rule.withhold(.init(fields: fields, who: id ?? keyPath, today: options.today,
+                                                           inSpreadsheet: sheet != nil)) {
                 validator.log.warning(at: (refusal.key.flatMap { item[$0] } ?? item).location(in: path), refusal.message)
                 withhold(id, fields)
-                if refusal.key == "consent_withdrawn", let fullName = fields["name"]?.string { withdrawn[id ?? keyPath] = fullName }
+                if let fullName = refusal.withdrawnName { withdrawn[id ?? keyPath] = fullName }
                 continue
             }
             let publish = fields.removeValue(forKey: "publish_date")?.dateValue
@@ -191,7 +195,7 @@ enum DataLoader {
                          withdrawnNames: withdrawn), nodes)
     }
 
-    /// Where each key and nested key was written: `name`, `pairs.teacher-teacher`, `scores[1].value`.
+    /// Where each key and nested key was written: `name`, `counts.by-form`, `scores[1].value`.
     private static func keyLocations(of item: YAMLNode, path: String) -> [String: SourceLocation] {
         var locations: [String: SourceLocation] = [:]
         func walk(_ node: YAMLNode, _ prefix: String) {
@@ -280,16 +284,16 @@ enum DataLoader {
     /// Files that exist but could not be read are already reported; references into them are
     /// not checked, so one mistake does not make a cascade of messages.
     private static func checkReferences(_ files: [String: (DataFile, [YAMLNode])], unreadable: Set<String>,
-                                        log: inout DiagnosticLog) {
+                                        schemas: [String: FileSchema], log: inout DiagnosticLog) {
         // Ids of every entry written, valid or not, published or not: an entry with a typo in
         // another key is still there, and references to it are fine.
         var known: [String: Set<String>] = [:]
         for (name, (_, nodes)) in files {
-            let idKey = DataSchemas.all[name]?.idKey ?? "id"
+            let idKey = schemas[name]?.idKey ?? "id"
             known[name] = Set(nodes.compactMap { $0[idKey]?.scalar?.text })
         }
         for (name, (file, nodes)) in files.sorted(by: { $0.key < $1.key }) {
-            guard let schema = DataSchemas.all[name] else { continue }
+            guard let schema = schemas[name] else { continue }
             for (index, node) in nodes.enumerated() {
                 for field in schema.record.fields {
                     guard let target = field.referenceTarget, let valueNode = node[field.name] else { continue }
@@ -303,7 +307,7 @@ enum DataLoader {
                                       .dataReferenceFileMissing(key: "\(name)[\(index)].\(field.name)", id: id, target: target))
                             continue
                         }
-                        // The file as the curator keeps it: mentors.yml, or mentors.xlsx.
+                        // The file as the curator keeps it: people.yml, or people.xlsx.
                         let targetFile = files[target].map { ($0.0.path as NSString).lastPathComponent } ?? "\(target).yml"
                         if !ids.contains(id) {
                             log.error(at: v.location(in: file.path),

@@ -2,11 +2,11 @@ import Foundation
 import PortalCore
 import PortalMarkdown
 
-/// A Markdown field of a data file (a mentor's `about`, a case's `result`), with where its text
+/// A Markdown field of a data file (a person's `about`, an event's `result`), with where its text
 /// stands in the file, so that a broken link in it is reported at the data file's line:col.
 public struct MarkdownFieldSource: Sendable {
     public var text: String
-    /// `Content/data/mentors.yml`
+    /// `Content/data/people.yml`
     public var path: String
     var placement: Placement
 

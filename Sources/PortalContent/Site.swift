@@ -28,6 +28,8 @@ public struct Site: Sendable {
     public var tagSlugs: [String: String] = [:]
     /// The day the site is built for (`--today`): what is published, and where the programme stands.
     public var today: SimpleDate = .today
+    /// What the data files are (their schemas, the order they resolve in), as the site was loaded with.
+    public var dataModel: DataModel = .none
 
     public func page(at url: String) -> Page? {
         pageIndexByURL[url].map { pages[$0] }

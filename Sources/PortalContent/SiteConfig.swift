@@ -13,7 +13,7 @@ public struct SiteConfig: Sendable {
     /// A data file whose entries each get a page.
     public struct Collection: Sendable {
         public var data: String
-        /// `/mentors/{id}/`
+        /// `/events/{id}/`
         public var url: String
         /// `{name}`
         public var title: String

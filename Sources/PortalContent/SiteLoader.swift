@@ -7,8 +7,9 @@ import PortalYAML
 public enum SiteLoader {
     /// `contentEntries` and `config`: the walk of Content/ and site.yml when the caller already
     /// has them (a build lists Content/ to see what changed and reads site.yml to start on the
-    /// theme), so that neither is read twice.
-    public static func load(root: URL, options: LoadOptions = LoadOptions(), contentEntries: [FileTree.Entry]? = nil,
+    /// theme), so that neither is read twice. `model`: what the data files are and the rules they
+    /// are published by (`DataModel`).
+    public static func load(root: URL, model: DataModel, options: LoadOptions = LoadOptions(), contentEntries: [FileTree.Entry]? = nil,
                             config given: SiteConfig? = nil) throws(BuildFailure) -> (Site, [Diagnostic]) {
         let root = root.standardizedFileURL
         let content = root.appendingPathComponent("Content").resolvingSymlinksInPath()
@@ -24,7 +25,7 @@ public enum SiteLoader {
             var leftOut: [LeftOut] = []
             var log = DiagnosticLog()
             let data = DataLoader.load(contentDir: content, rootPath: { "Content/" + relativePath($0, to: content) },
-                                       files: inventory.dataFiles, markdown: config.markdownOptions, options: options,
+                                       files: inventory.dataFiles, model: model, markdown: config.markdownOptions, options: options,
                                        leftOut: &leftOut, log: &log)
             return (data, leftOut, log)
         }, {
@@ -59,7 +60,7 @@ public enum SiteLoader {
         DataMarkdown.render(&data, links: MarkdownLinks(urlBySource: urlBySource, unpublished: unpublished, root: root, config: config),
                             options: config.markdownOptions, log: &log)
         pages += CollectionPages.make(config: config, data: data, log: &log)
-        pages += ReportPages.make(pages: pages, data: data, today: options.today)
+        pages += model.derivedPages?(pages, data, options.today) ?? []
         let tagSlugs = TagPages.slugs(of: pages)
         pages += TagPages.make(pages: pages, slugs: tagSlugs, language: config.language)
 
@@ -133,7 +134,8 @@ public enum SiteLoader {
         try log.throwIfErrors()
         let site = Site(root: root, config: config, pages: pages, data: data, files: files,
                         urlBySource: urlBySource, unpublishedSources: unpublished, leftOut: leftOut.sorted { $0.location < $1.location },
-                        pageIndexByURL: indexByURL, childrenByURL: children, tagSlugs: tagSlugs, today: options.today)
+                        pageIndexByURL: indexByURL, childrenByURL: children, tagSlugs: tagSlugs, today: options.today,
+                        dataModel: model)
         return (site, log.sorted)
     }
 
@@ -214,7 +216,7 @@ struct ContentInventory {
                 continue
             }
             // The curator's spreadsheets beside the YAML files (never published as files);
-            // the office programs' lock files (`~$mentors.xlsx`) are neither.
+            // the office programs' lock files (`~$people.xlsx`) are neither.
             if relative.hasPrefix("data/"), relative.split(separator: "/").count == 2, Spreadsheet.extensions.contains(ext) {
                 if !name.hasPrefix("~$") { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
                 continue

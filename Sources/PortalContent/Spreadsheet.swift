@@ -3,7 +3,7 @@ import PortalCore
 import SwiftCSV
 
 /// A spreadsheet read as rows of cells, each knowing where it stands, so that a wrong value in
-/// the curator's table is reported by its cell: `mentors.csv:7:4`, `mentors.xlsx:D7`.
+/// the curator's table is reported by its cell: `people.csv:7:4`, `people.xlsx:D7`.
 struct Spreadsheet {
     struct Cell {
         var text: String

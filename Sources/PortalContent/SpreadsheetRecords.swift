@@ -7,7 +7,7 @@ import PortalYAML
 /// writes differently is read here: `;` between list items, `да`/`нет`, dates as
 /// `ДД.ММ.ГГГГ` or as Excel's day numbers, decimal commas.
 enum SpreadsheetRecords {
-    static func entries(of sheet: Spreadsheet, schema: RecordSchema?, path: String,
+    static func entries(of sheet: Spreadsheet, schema: RecordSchema?, labels: ColumnLabels, path: String,
                         log: inout DiagnosticLog) -> YAMLNode {
         let fields = schema?.fields ?? []
         let keys = fields.map(\.name)
@@ -20,8 +20,8 @@ enum SpreadsheetRecords {
                 log.error(at: at, reason)
                 continue
             }
-            guard let key = DataLabels.key(forHeader: cell.text, among: keys), let field = fields.first(where: { $0.name == key }) else {
-                let known = keys.map { "\($0) (\(DataLabels.label($0)))" }.joined(separator: ", ")
+            guard let key = labels.key(forHeader: cell.text, among: keys), let field = fields.first(where: { $0.name == key }) else {
+                let known = keys.map { "\($0) (\(labels.label($0)))" }.joined(separator: ", ")
                 log.error(at: at, .spreadsheetUnknownColumn(column: cell.text, allowed: known))
                 continue
             }
@@ -87,7 +87,7 @@ enum SpreadsheetRecords {
                 return scalar(text, .float(number))
             }
         case .flag:
-            switch DataLabels.normalized(text) {
+            switch ColumnLabels.normalized(text) {
             case "да", "true", "1", "yes", "истина": return scalar(text, .bool(true))
             case "нет", "false", "0", "no", "ложь": return scalar(text, .bool(false))
             default: break

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import PortalContent
 import PortalCore
+import PortalProgramme
 
-extension Scaffold.Kind: ExpressibleByArgument {}
+extension ProgrammeScaffold.Kind: ExpressibleByArgument {}
 
 extension Portal {
     struct New: ParsableCommand {
@@ -17,7 +18,7 @@ extension Portal {
             """)
 
         @Argument(help: ArgumentHelp("What to create: page, news, case or mentor.", valueName: "kind"))
-        var kind: Scaffold.Kind
+        var kind: ProgrammeScaffold.Kind
 
         @Argument(help: ArgumentHelp("The title (a mentor's full name).", valueName: "title"))
         var title: String
@@ -32,7 +33,7 @@ extension Portal {
             let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
             let console = Console(root: rootURL, quiet: false)
             switch Result(catching: { () throws(Diagnostic) -> String in
-                try Scaffold.create(kind, title: title, root: rootURL, section: section)
+                try ProgrammeScaffold.create(kind, title: title, root: rootURL, section: section)
             }) {
             case .success(let written):
                 console.summary(.newDone(file: written))

@@ -2,6 +2,7 @@ import Foundation
 import PortalBuild
 import PortalContent
 import PortalCore
+import PortalProgramme
 import Testing
 
 @Suite struct LinkCheckerTests {
@@ -42,13 +43,13 @@ import Testing
 @Suite struct ScaffoldTests {
     @Test func newsGetsATransliteratedSlug() throws {
         let site = try FixtureSite()
-        let written = try Scaffold.create(.news, title: "Итоги первого года", root: site.root,
+        let written = try ProgrammeScaffold.create(.news, title: "Итоги первого года", root: site.root,
                                           today: SimpleDate(parsing: "2026-05-20")!)
         #expect(written == "Content/news/itogi-pervogo-goda.md")
         let text = try site.read(written)
         #expect(text.hasPrefix("---\ntitle: \"Итоги первого года\"\ndate: 2026-05-20\n"))
         #expect(throws: Diagnostic.self) {
-            try Scaffold.create(.news, title: "Итоги первого года", root: site.root)
+            try ProgrammeScaffold.create(.news, title: "Итоги первого года", root: site.root)
         }
         #expect(try site.read(written) == text, "never overwritten")
         // The new post builds (as a draft).
@@ -59,7 +60,7 @@ import Testing
     @Test func mentorIsAppendedKeepingComments() throws {
         let site = try FixtureSite()
         try site.write("Content/data/mentors.yml", "# Банк наставников\n" + (try site.read("Content/data/mentors.yml")))
-        let written = try Scaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: site.root)
+        let written = try ProgrammeScaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: site.root)
         #expect(written == "Content/data/mentors.yml")
         let text = try site.read(written)
         #expect(text.hasPrefix("# Банк наставников\n- id: ivanova-anna\n"))
@@ -67,22 +68,22 @@ import Testing
         #expect(text.contains("consent: false"))
         try site.build()
         #expect(!site.exists("mentors/smirnova-olga/index.html"), "not published before consent")
-        #expect(throws: Diagnostic.self) { try Scaffold.create(.mentor, title: "Смирнова Ольга", root: site.root) }
+        #expect(throws: Diagnostic.self) { try ProgrammeScaffold.create(.mentor, title: "Смирнова Ольга", root: site.root) }
     }
 
     @Test func aNewMentorTakesTheCategoryAsTheDataSpellsIt() throws {
         let site = try FixtureSite()
         try site.write("Content/data/mentors.yml", try site.read("Content/data/mentors.yml").replacingOccurrences(of: "category: педагог", with: "category: Педагог"))
-        _ = try Scaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: site.root)
+        _ = try ProgrammeScaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: site.root)
         #expect(try site.read("Content/data/mentors.yml").contains("- id: smirnova-olga\n  name: \"Смирнова Ольга Игоревна\"\n  position: \"должность\"\n  category: \"Педагог\"\n"))
         let lower = try FixtureSite()
-        _ = try Scaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: lower.root)
+        _ = try ProgrammeScaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: lower.root)
         #expect(try lower.read("Content/data/mentors.yml").contains("  category: \"педагог\"\n"))
     }
 
     @Test func caseIsADraftEntry() throws {
         let site = try FixtureSite("programme")
-        _ = try Scaffold.create(.case, title: "Наставник и олимпиада", root: site.root, today: SimpleDate(parsing: "2026-05-20")!)
+        _ = try ProgrammeScaffold.create(.case, title: "Наставник и олимпиада", root: site.root, today: SimpleDate(parsing: "2026-05-20")!)
         let text = try site.read("Content/data/cases.yml")
         #expect(text.contains("- id: nastavnik-i-olimpiada\n  title: \"Наставник и олимпиада\"\n  year: 2026\n  form: teacher-teacher\n"))
         try site.build()

@@ -2,6 +2,7 @@ import Foundation
 import PortalBuild
 import PortalContent
 import PortalCore
+import PortalProgramme
 import Testing
 
 /// Hostile input that must be reported, not swallowed (issue 12).
@@ -54,7 +55,7 @@ import Testing
     @Test func portalNewShortensTheSlugOfAVeryLongTitle() throws {
         let site = try FixtureSite()
         let title = String(repeating: "Очень длинный заголовок новости ", count: 63)  // 2,016 characters
-        let written = try Scaffold.create(.news, title: title, root: site.root, today: SimpleDate(parsing: "2026-01-15")!)
+        let written = try ProgrammeScaffold.create(.news, title: title, root: site.root, today: SimpleDate(parsing: "2026-01-15")!)
         let name = URL(fileURLWithPath: written).deletingPathExtension().lastPathComponent
         #expect(name.count <= 80 && name.hasPrefix("ochen-dlinnyy-zagolovok-novosti-") && !name.hasSuffix("-"))
         #expect(try site.read(written).contains("title: \"\(title.trimmingCharacters(in: .whitespaces))\""))

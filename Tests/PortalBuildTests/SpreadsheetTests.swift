@@ -2,6 +2,7 @@ import Foundation
 import PortalBuild
 import PortalContent
 import PortalCore
+import PortalProgramme
 import Testing
 import ZIPFoundation
 
@@ -170,7 +171,7 @@ import ZIPFoundation
 extension SpreadsheetTests {
     @Test func portalNewMentorDoesNotMakeASecondSourceBesideASpreadsheet() throws {
         let site = try Self.site(with: "mentors.csv")
-        #expect(throws: Diagnostic.self) { try Scaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: site.root) }
+        #expect(throws: Diagnostic.self) { try ProgrammeScaffold.create(.mentor, title: "Смирнова Ольга Игоревна", root: site.root) }
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/data/mentors.yml").path))
     }
 }

@@ -16,9 +16,10 @@ private func site(_ files: [String: String]) throws -> URL {
 }
 
 /// The load's errors, or its warnings when it succeeds, as the CLI prints them in English.
-private func messages(_ root: URL, options: LoadOptions = LoadOptions(today: SimpleDate(parsing: "2026-01-15")!)) -> [String] {
+private func messages(_ root: URL, model: DataModel = .none,
+                      options: LoadOptions = LoadOptions(today: SimpleDate(parsing: "2026-01-15")!)) -> [String] {
     do {
-        return try SiteLoader.load(root: root, options: options).1.map { $0.formatted(in: .english) }
+        return try SiteLoader.load(root: root, model: model, options: options).1.map { $0.formatted(in: .english) }
     } catch {
         return error.diagnostics.map { $0.formatted(in: .english) }
     }
@@ -33,22 +34,14 @@ private func messages(_ root: URL, options: LoadOptions = LoadOptions(today: Sim
     }
 
     @Test func aDataValueOfTheWrongTypeIsReportedAtItsValue() throws {
-        let mentors = """
-        - id: ivanova
-          name: Иванова Анна Сергеевна
-          position: Учитель
-          category: Педагог
-          forms: []
-          subjects: []
-          experience_years: десять
-          competencies: []
-          about: Текст.
-          consent: true
-          consent_date: 2025-09-01
-          consent_document: "№ 1 от 01.09.2025"
-        """
-        let lines = messages(try site(["data/mentors.yml": mentors]))
-        #expect(lines.contains { $0.hasPrefix("Content/data/mentors.yml:7:21: error:") && $0.contains("десять") }, "\(lines)")
+        let events = "- id: open-day\n  title: День открытых дверей\n  seats: двадцать\n"
+        let model = DataModel(schemas: ["events": FileSchema(idKey: "id", record: RecordSchema([
+            Field("id", .text, unique: true), Field("title", .text), Field("seats", .wholeNumber),
+        ]))])
+        let lines = messages(try site(["data/events.yml": events]), model: model)
+        #expect(lines.contains { $0.hasPrefix("Content/data/events.yml:3:10: error:") && $0.contains("двадцать") }, "\(lines)")
+        // Without a schema the same file is free YAML: no error.
+        #expect(messages(try site(["data/events.yml": events])) == [])
     }
 
     @Test func draftsAndFuturePagesAreLeftOutUnlessAskedFor() throws {
@@ -58,9 +51,9 @@ private func messages(_ root: URL, options: LoadOptions = LoadOptions(today: Sim
             "b.md": "---\ntitle: Потом\npublish_date: 2027-01-01\n---\n",
         ])
         let today = SimpleDate(parsing: "2026-01-15")!
-        let plain = try SiteLoader.load(root: root, options: LoadOptions(today: today)).0.pages.map(\.url)
+        let plain = try SiteLoader.load(root: root, model: .none, options: LoadOptions(today: today)).0.pages.map(\.url)
         #expect(Set(plain).isDisjoint(with: ["/a/", "/b/"]))
-        let all = try SiteLoader.load(root: root, options: LoadOptions(includeDrafts: true, includeFuture: true, today: today)).0
+        let all = try SiteLoader.load(root: root, model: .none, options: LoadOptions(includeDrafts: true, includeFuture: true, today: today)).0
         #expect(Set(all.pages.map(\.url)).isSuperset(of: ["/", "/a/", "/b/"]))
     }
 

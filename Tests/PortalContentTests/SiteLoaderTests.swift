@@ -8,7 +8,7 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
 
 @Suite struct SiteLoaderTests {
     @Test func urlsFromPaths() throws {
-        let (site, _) = try SiteLoader.load(root: fixtures.appendingPathComponent("basic"))
+        let (site, _) = try SiteLoader.load(root: fixtures.appendingPathComponent("basic"), model: .none)
         let urls = site.pages.map(\.url)
         #expect(urls.contains("/"))
         #expect(urls.contains("/stages/"))
@@ -19,21 +19,13 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
     }
 
     @Test func draftsOnRequest() throws {
-        let (site, _) = try SiteLoader.load(root: fixtures.appendingPathComponent("basic"), options: .init(includeDrafts: true))
+        let (site, _) = try SiteLoader.load(root: fixtures.appendingPathComponent("basic"), model: .none, options: .init(includeDrafts: true))
         #expect(site.page(at: "/news/draft-post/") != nil)
     }
 
     @Test func childrenAreOrderedThenNewestThenByTitle() throws {
-        let (site, _) = try SiteLoader.load(root: fixtures.appendingPathComponent("basic"))
+        let (site, _) = try SiteLoader.load(root: fixtures.appendingPathComponent("basic"), model: .none)
         let children = (site.childrenByURL["/stages/"] ?? []).map { site.pages[$0].url }
         #expect(children == ["/stages/zapusk/", "/stages/otbor/", "/stages/nested/deep/"])
-    }
-
-    @Test func withheldMentorIsNotInTheModel() throws {
-        let (site, warnings) = try SiteLoader.load(root: fixtures.appendingPathComponent("basic"))
-        #expect(site.entries("mentors").compactMap(\.id) == ["ivanova-anna"])
-        #expect(site.data["mentors"]?.withheldIDs == ["petrov-secret"])
-        #expect(warnings.count == 1)
-        #expect(site.entries("mentors").first?.fields["about_html"] == .string("<p>Ведёт <strong>олимпиадный</strong> кружок.</p>\n"))
     }
 }

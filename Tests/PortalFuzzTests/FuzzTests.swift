@@ -2,6 +2,7 @@ import Foundation
 import PortalContent
 import PortalCore
 import PortalMarkdown
+import PortalProgramme
 import PortalYAML
 import PropertyBased
 import Testing
@@ -101,7 +102,7 @@ let hostileText = Gen.element(of: fragments).array(of: 0...40).map { $0.compactM
             let url = root.appendingPathComponent("Content/data/\(name).yml")
             try? Data(text.utf8).write(to: url)
             do {
-                _ = try SiteLoader.load(root: root)
+                _ = try SiteLoader.load(root: root, model: Programme.dataModel)
             } catch {
                 for diagnostic in (error as? BuildFailure)?.diagnostics ?? [] where diagnostic.severity == .error {
                     #expect(diagnostic.location?.path.hasPrefix("Content/") == true)

@@ -18,7 +18,7 @@ public struct CheckReport: Sendable {
 public enum LinkChecker {
     public static func check(_ options: BuildOptions) throws(BuildFailure) -> CheckReport {
         let root = options.root.standardizedFileURL
-        let (site, warnings) = try SiteLoader.load(root: root, options: LoadOptions(
+        let (site, warnings) = try SiteLoader.load(root: root, model: options.dataModel, options: LoadOptions(
             includeDrafts: options.includeDrafts, includeFuture: options.includeFuture, today: options.today),
             config: options.loadConfig())
         let theme = try Theme.load(root: root, name: site.config.theme)

@@ -57,7 +57,7 @@ extension ImageTable {
         guard !failures.isEmpty else { return }
         for name in site.data.keys.sorted() {
             guard let file = site.data[name] else { continue }
-            let pathFields = DataSchemas.all[name]?.record.fields.compactMap { field -> String? in
+            let pathFields = site.dataModel.schemas[name]?.record.fields.compactMap { field -> String? in
                 if case .path = field.type { return field.name } else { return nil }
             } ?? ["photo"]
             for entry in file.entries {

@@ -1,6 +1,7 @@
 import Foundation
 import PortalContent
 import PortalCore
+import PortalProgramme
 
 public struct BuildOptions: Sendable {
     public var root: URL
@@ -16,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Publish at this address instead of site.yml's base_url (`--base-url`, for CI).
     public var baseURL: String? = nil
+    /// What the site's data files are and the rules they are published by: the programme's.
+    public var dataModel: DataModel = Programme.dataModel
 
     /// site.yml, with the address given on the command line, if any.
     public func loadConfig() throws(BuildFailure) -> SiteConfig {

@@ -55,7 +55,7 @@ extension Builder {
             Result { () throws(BuildFailure) -> Theme in try Theme.load(root: root, name: config.theme) }
         }, {
             Result { () throws(BuildFailure) -> (Site, [Diagnostic]) in
-                try SiteLoader.load(root: root, options: loadOptions, contentEntries: contentEntries, config: config)
+                try SiteLoader.load(root: root, model: options.dataModel, options: loadOptions, contentEntries: contentEntries, config: config)
             }
         })
         let (site, warnings) = try loaded.get()

@@ -2,6 +2,7 @@ import Foundation
 import PortalContent
 import PortalCore
 import PortalMarkdown
+import PortalProgramme
 
 /// The Markdown stage of a page on its own (`portal render`): cmark with tables, heading ids,
 /// link handling and Russian typography, exactly as a page body gets them, without a template.
@@ -24,8 +25,9 @@ public enum MarkdownStage {
     }
 
     /// `render(_:site:)` for the site at `root` (nil: no site), loaded as a build loads it.
-    public static func render(_ markdown: String, root: URL?, options: Options = Options()) throws(BuildFailure) -> Output {
-        let site = try root.map { url throws(BuildFailure) in try SiteLoader.load(root: url).0 }
+    public static func render(_ markdown: String, root: URL?, model: DataModel = Programme.dataModel,
+                              options: Options = Options()) throws(BuildFailure) -> Output {
+        let site = try root.map { url throws(BuildFailure) in try SiteLoader.load(root: url, model: model).0 }
         return render(markdown, site: site, options: options)
     }
 

@@ -12,16 +12,16 @@ enum DataView {
         var itemURLs: [String: [String: String]] = [:]
         for page in site.pages {
             guard case .item(let collection) = page.kind, let entry = page.entry else { continue }
-            let idKey = DataSchemas.all[collection]?.idKey ?? "id"
+            let idKey = site.dataModel.schemas[collection]?.idKey ?? "id"
             if let id = entry[idKey]?.scalarText { itemURLs[collection, default: [:]][id] = page.url }
         }
 
         var resolved: [String: [[String: TemplateValue]]] = [:]
         var byID: [String: [String: [String: TemplateValue]]] = [:]
-        let order = DataSchemas.resolutionOrder + site.data.keys.sorted().filter { !DataSchemas.resolutionOrder.contains($0) }
+        let order = site.dataModel.resolutionOrder + site.data.keys.sorted().filter { !site.dataModel.resolutionOrder.contains($0) }
         for name in order {
             guard let file = site.data[name] else { continue }
-            let schema = DataSchemas.all[name]
+            let schema = site.dataModel.schemas[name]
             var list: [[String: TemplateValue]] = []
             for entry in file.entries {
                 var dict = entry.fields.templateValues

@@ -1,3 +1,4 @@
+import PortalContent
 import PortalCore
 
 /// The programme's data files and what each entry holds. The key names are a contract shared
@@ -115,10 +116,4 @@ public enum DataSchemas {
         guard personalKeyFragments.contains(where: { lower.contains($0) }) else { return nil }
         return .menteePersonalData(key: key)
     }
-}
-
-public struct FileSchema: Sendable {
-    /// The key that identifies an entry for references and pages, if the file has one.
-    public var idKey: String?
-    public var record: RecordSchema
 }

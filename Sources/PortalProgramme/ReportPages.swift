@@ -1,8 +1,10 @@
+import PortalContent
 import PortalCore
 
 /// `/report/2025-2026/`: the annual report of each school year with data, made when the site
-/// has a `/report/` section (Content/report/_index.md) to hold them. The theme's
-/// `report/page` template shows it; its figures come from PortalProgramme's AnnualReport.
+/// has a `/report/` section (Content/report/_index.md) to hold them, as the programme's data
+/// model's derived pages (`Programme.dataModel`). The theme's `report/page` template shows it;
+/// its figures come from `AnnualReport`.
 public enum ReportPages {
     static let sectionURL = "/report/"
 
@@ -22,7 +24,7 @@ public enum ReportPages {
         return years.sorted()
     }
 
-    static func make(pages: [Page], data: [String: DataFile], today: SimpleDate) -> [Page] {
+    public static func make(pages: [Page], data: [String: DataFile], today: SimpleDate) -> [Page] {
         guard pages.contains(where: { $0.url == sectionURL }) else { return [] }
         return years(data: data, today: today).map { year in
             Page(kind: .page, source: data["monitoring"]?.path ?? "Content/report/_index.md", url: "\(sectionURL)\(year.slug)/",

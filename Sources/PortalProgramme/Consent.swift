@@ -1,3 +1,4 @@
+import PortalContent
 import PortalCore
 
 /// Whether a person in the data may be published (152-ФЗ): a signed consent (`consent: true`,
@@ -24,5 +25,15 @@ public enum Consent {
             return Refusal(key: nil, message: .consentMissing(name: who))
         }
         return nil
+    }
+
+    /// The rule for mentors.yml: a mentor the consent does not allow is withheld, and the name
+    /// of one who withdrew it is kept so that mentions of it can be found.
+    public static let rule = EntryRule { entry in
+        guard let refusal = refusal(entry.fields, who: entry.who, today: entry.today, spreadsheet: entry.inSpreadsheet) else {
+            return nil
+        }
+        let withdrawn = refusal.key == "consent_withdrawn" ? entry.fields["name"]?.string : nil
+        return EntryRule.Withholding(key: refusal.key, message: refusal.message, withdrawnName: withdrawn)
     }
 }

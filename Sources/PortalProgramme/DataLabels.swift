@@ -1,6 +1,8 @@
-/// The Russian names of data keys, as the curator heads a spreadsheet's columns (ФИО,
-/// Должность, Стаж…). A column may be headed by the YAML key itself or by one of these, in any
-/// case and with «е» for «ё». A label naming several keys means the one the file has.
+import PortalContent
+
+/// The Russian names of the programme's data keys, as the curator heads a spreadsheet's columns
+/// (ФИО, Должность, Стаж…). `ColumnLabels` reads them (and adds those of `draft`,
+/// `publish_date`, `expiry_date`).
 public enum DataLabels {
     public static let labels: [String: [String]] = [
         "id": ["идентификатор", "код"],
@@ -38,25 +40,7 @@ public enum DataLabels {
         "file": ["файл"],
         "description": ["описание"],
         "apply_url": ["ссылка на заявку", "заявка"],
-        "draft": ["черновик"],
-        "publish_date": ["дата публикации"],
-        "expiry_date": ["снять с публикации"],
     ]
 
-    static func normalized(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().replacingOccurrences(of: "ё", with: "е")
-    }
-
-    /// The key a column header names among `keys` (the file's schema), or nil.
-    public static func key(forHeader header: String, among keys: [String]) -> String? {
-        let wanted = normalized(header)
-        if let exact = keys.first(where: { $0.lowercased() == wanted }) { return exact }
-        return keys.first { key in (labels[key] ?? []).contains(wanted) }
-    }
-
-    /// How a teacher reads the key: its first Russian label, or the key.
-    public static func label(_ key: String) -> String {
-        guard let first = labels[key]?.first else { return key }
-        return first.prefix(1).uppercased() + first.dropFirst()
-    }
+    public static let columns = ColumnLabels(labels)
 }
