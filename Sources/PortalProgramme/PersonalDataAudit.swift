@@ -54,7 +54,8 @@ public enum PersonalDataAudit {
                                            location: mention.location, consentDate: date, consentDocument: document))
             }
         }
-        return items.sorted { ($0.location, $0.what) < ($1.location, $1.what) }
+        // One order whatever the order of `consent` (a dictionary: its order changes from run to run).
+        return items.sorted { ($0.location, $0.what, $0.person, $0.value) < ($1.location, $1.what, $1.person, $1.value) }
     }
 
     static func short(_ text: String) -> String {

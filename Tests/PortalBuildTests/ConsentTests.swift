@@ -110,4 +110,17 @@ extension CommandLineTests {
         #expect(missing.stdout.contains("НЕТ ДАТЫ СОГЛАСИЯ (consent_date)"))
         #expect(missing.stderr.contains("без даты согласия (consent_date) публикуются"))
     }
+
+    /// Two people named on one line of a page are two lines of the report, in one order in every
+    /// run (each process orders its dictionaries differently).
+    @Test func theAuditIsTheSameInEveryRun() throws {
+        let real = try ConsentTests.realSiteCopy()
+        let first = try run(["audit", "--root", real.root.path, "--today", "2026-01-15"]).stdout
+        let shared = first.split(separator: "\n").filter { $0.contains(": page text: name") }
+            .map { $0.split(separator: " ").first! }
+        #expect(Set(shared).count < shared.count, "the real site names two people on one line")
+        for _ in 0..<3 {
+            #expect(try run(["audit", "--root", real.root.path, "--today", "2026-01-15"]).stdout == first)
+        }
+    }
 }
