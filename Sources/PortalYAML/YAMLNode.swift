@@ -86,7 +86,7 @@ public enum YAMLDocument {
         try AliasBudget.check(text, path: path, lineOffset: lineOffset)
         do {
             // Scalars are typed below by the YAML 1.2 core schema; Yams' default resolver would run
-            // a regular expression per scalar (a tenth of a 10,000-page build) and apply YAML
+            // a regular expression per scalar (costly on large sites: docs/performance.md) and apply YAML
             // 1.1's rules, where `no`, `on` and `yes` are booleans.
             node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {

@@ -70,8 +70,8 @@ struct BuildCache: Sendable {
     /// The file's bytes, or nil when a name holds a line break (then no cache is kept).
     func encoded() -> [UInt8]? {
         guard let warningsJSON = try? JSONEncoder().encode(warnings) else { return nil }
-        // Bytes appended in place (20,000 lines at 10,000 pages; interpolation cost more than
-        // the rest of saving). Line order does not matter to `decode`.
+        // Bytes appended in place, two lines a page: string interpolation cost more than the rest
+        // of saving. Line order does not matter to `decode`.
         var out: [UInt8] = []
         out.reserveCapacity(64 * (inputs.count + outputs.count) + warningsJSON.count + 256)
         func add(_ text: String) { out.append(contentsOf: text.utf8) }

@@ -110,8 +110,8 @@ struct SiteView: Sendable {
 
 /// Theme fragments (`templates/fragments/*.mustache`: header, footer) depend on the site and the
 /// menu, never on the page, so each is rendered once per menu state — a dozen times a build —
-/// instead of once per page, and inserted with `{{{fragments.header}}}`. A quarter of the
-/// render time of a 10,000-page build was the header and footer.
+/// instead of once per page, and inserted with `{{{fragments.header}}}` (docs/performance.md has
+/// what rendering them per page cost).
 final class FragmentCache: Sendable {
     private let cache = Mutex<[SiteView.MenuState: Fragments]>([:])
     private let names: [String]
