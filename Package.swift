@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "CPortalVips", dependencies: ["CVips"]),
         .target(name: "PortalImages", dependencies: ["CPortalVips"]),
         .target(name: "PortalYAML", dependencies: ["PortalCore", "Yams"]),
-        .target(name: "PortalMarkdown", dependencies: ["CCmark"]),
+        .target(name: "PortalMarkdown", dependencies: ["PortalCore", "CCmark"]),
         .target(name: "PortalSearch", dependencies: ["PortalCore"]),
         .target(name: "PortalContent", dependencies: [
             "PortalCore", "PortalYAML", "PortalMarkdown", "SwiftCSV", "ZIPFoundation", "XMLCoder",

@@ -21,8 +21,9 @@
 // The output contains the characters themselves (U+00A0, «, », „, “, —), never entities.
 // The transformation is idempotent: apply(apply(x)) == apply(x).
 //
-// Implementation: one pass over the UTF-8 bytes with a small state machine; the output
-// is written into a manually managed byte buffer. The only retroactive edit is turning an
+// Implementation: one pass over the UTF-8 bytes with a small state machine; markup (tags,
+// comments, raw text) is read by PortalCore's `HTMLTokenizer`, as search and `portal check` read
+// it. The output is written into a manually managed byte buffer. The only retroactive edit is turning an
 // already written space into a no-break space when a spaced dash follows it.
 
 public enum RussianTypography {

@@ -1,11 +1,15 @@
 // Russian typography: the engine's state, output buffer and main loop (see Typography.swift).
 
+import PortalCore
+
 extension RussianTypography {
     // MARK: - Engine
 
     struct Engine {
         let src: UnsafePointer<UInt8>
         let n: Int
+        /// The same bytes, for reading markup.
+        let html: HTMLTokenizer
         var i = 0
 
         var out: UnsafeMutablePointer<UInt8>
@@ -39,6 +43,7 @@ extension RussianTypography {
         init(source: UnsafePointer<UInt8>, count: Int) {
             src = source
             n = count
+            html = HTMLTokenizer(UnsafeBufferPointer(start: source, count: count))
             capacity = count + count / 4 + 64
             out = .allocate(capacity: capacity)
         }

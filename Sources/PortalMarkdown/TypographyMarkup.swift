@@ -1,5 +1,7 @@
 // Russian typography: URLs and markup (see Typography.swift).
 
+import PortalCore
+
 extension RussianTypography.Engine {
     // MARK: URLs
 
@@ -84,84 +86,22 @@ extension RussianTypography.Engine {
 
     // MARK: Markup
 
-    /// Handles `<` at `i`: tags, comments, declarations, processing instructions.
+    /// Handles `<` at `i`: tags, comments, declarations, processing instructions, read by
+    /// PortalCore's `HTMLTokenizer` and copied as they are; a `<` that starts none is text.
     mutating func markup() {
-        let start = i
-        let j = i + 1
-        guard j < n else { literalLessThan(); return }
-        let c = src[j]
-        if c == 0x21 {   // <!
-            let end: Int
-            if matches(j + 1, "--") {
-                end = find("-->", from: j + 3) ?? n
-            } else if matches(j + 1, "[CDATA[") {
-                end = find("]]>", from: j + 8) ?? n
-            } else {
-                end = find(">", from: j + 1) ?? n
-            }
-            copy(start, end)
-            i = end
-            return
-        }
-        if c == 0x3F {   // <?
-            let end = find(">", from: j + 1) ?? n
-            copy(start, end)
-            i = end
-            return
-        }
-        var k = j
-        let closing = c == 0x2F
-        if closing { k += 1 }
-        guard k < n && isASCIILetter(src[k]) else { literalLessThan(); return }
-
-        // Tag name, lower-cased and packed (first 8 bytes).
-        let nameStart = k
-        var key: UInt64 = 0
-        var shift: UInt64 = 0
-        while k < n {
-            var b = src[k]
-            if isASCIILetter(b) {
-                b |= 0x20
-            } else if !(isASCIIDigit(b) || b == 0x2D || b == 0x5F || b == 0x3A || b == 0x2E) {
-                break
-            }
-            if shift < 64 {
-                key |= UInt64(b) << shift
-                shift += 8
-            }
-            k += 1
-        }
-        let nameLength = k - nameStart
-
-        // Rest of the tag up to ">", skipping quoted attribute values.
-        var selfClosing = false
-        var afterEquals = false
-        var end = n
-        while k < n {
-            let b = src[k]
-            if b == 0x3E {   // >
-                selfClosing = src[k - 1] == 0x2F
-                end = k + 1
-                break
-            }
-            if afterEquals && (b == 0x22 || b == 0x27) {
-                var q = k + 1
-                while q < n && src[q] != b { q += 1 }
-                k = q + 1
-                afterEquals = false
-                continue
-            }
-            if b == 0x3D {
-                afterEquals = true
-            } else if !isASCIIWhitespace(b) {
-                afterEquals = false
-            }
-            k += 1
-        }
-        copy(start, end)
+        guard let token = html.markup(at: i) else { literalLessThan(); return }
+        let end = token.range.upperBound
+        copy(i, end)
         i = end
+        let tag: HTMLTag
+        let closing: Bool
+        switch token {
+        case .startTag(let t): tag = t; closing = false
+        case .endTag(let t): tag = t; closing = true
+        default: return
+        }
 
-        switch tagKind(key: key, length: nameLength, name: src + nameStart) {
+        switch tagKind(key: tag.prefixKey, length: tag.name.count, name: src + tag.name.lowerBound) {
         case .inline:
             if protectedDepth == 0 { afterTag = true }
         case .block:
@@ -174,7 +114,12 @@ extension RussianTypography.Engine {
                 afterTag = true
             }
         case .rawText:
-            if !closing && !selfClosing { skipRawText(nameStart: nameStart, nameLength: nameLength) }
+            if !closing && !tag.isSelfClosing {
+                // script, style, textarea: copied up to their end tag, which is left at `i`.
+                let rawEnd = html.rawTextEnd(after: tag)
+                copy(i, rawEnd)
+                i = rawEnd
+            }
             if protectedDepth == 0 { afterTag = true }
         case .protected(let index):
             if closing {
@@ -198,7 +143,7 @@ extension RussianTypography.Engine {
                         afterTag = true
                     }
                 }
-            } else if !selfClosing {
+            } else if !tag.isSelfClosing {
                 if protectedDepth == 0 {
                     if index == Self.preIndex { resetBlock() } else { afterTag = true }
                 }
@@ -214,51 +159,5 @@ extension RussianTypography.Engine {
         put(0x3C)
         i += 1
         if protectedDepth == 0 { setClass(.punct) }
-    }
-
-    /// Copies raw text (script/style/textarea content) up to its end tag, which is left at `i`.
-    mutating func skipRawText(nameStart: Int, nameLength: Int) {
-        var j = i
-        while j < n {
-            if src[j] == 0x3C && j + 1 < n && src[j + 1] == 0x2F && j + 2 + nameLength <= n {
-                var same = true
-                for k in 0..<nameLength {
-                    var c = src[j + 2 + k]
-                    if isASCIILetter(c) { c |= 0x20 }
-                    var d = src[nameStart + k]
-                    if isASCIILetter(d) { d |= 0x20 }
-                    if c != d { same = false; break }
-                }
-                if same {
-                    let after = j + 2 + nameLength
-                    if after == n || src[after] == 0x3E || src[after] == 0x2F || isASCIIWhitespace(src[after]) {
-                        break
-                    }
-                }
-            }
-            j += 1
-        }
-        copy(i, j)
-        i = j
-    }
-
-    /// Index just past the first occurrence of `literal` at or after `from`.
-    func find(_ literal: StaticString, from: Int) -> Int? {
-        let len = literal.utf8CodeUnitCount
-        let p = literal.utf8Start
-        let first = p[0]
-        var j = from
-        while j + len <= n {
-            if src[j] == first {
-                var ok = true
-                for k in 1..<max(len, 1) where src[j + k] != p[k] {
-                    ok = false
-                    break
-                }
-                if ok { return j + len }
-            }
-            j += 1
-        }
-        return nil
     }
 }
