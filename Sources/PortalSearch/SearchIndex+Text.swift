@@ -116,8 +116,8 @@ extension SearchIndex {
     /// `data-search-heading` attribute (not nested in one of its own name) is a heading too. Block
     /// elements are separated, entities decoded, white space collapsed. One pass, O(length).
     public static func extract(html: String) -> (headings: [String], text: String) {
-        var extractor = HTMLText(bytes: Array(html.utf8))
-        extractor.run()
+        var extractor = HTMLText()
+        HTMLTokenizer.reading(html) { extractor.read(&$0) }
         return (extractor.headings, extractor.text.finish())
     }
 }
