@@ -141,7 +141,7 @@ struct SearchWriter {
                 part.raw("{\"s\":"); part.string(document.section)
                 part.raw(",\"t\":"); part.string(document.title)
                 part.raw(",\"u\":"); part.string(document.url)
-                part.raw(",\"x\":"); part.string(SearchIndex.snippetText(document.text, limit: textLimit))
+                part.raw(",\"x\":"); part.string(TextCutter.snippet(limit: textLimit).cut(document.text))
                 part.raw("}")
             }
             return part.bytes

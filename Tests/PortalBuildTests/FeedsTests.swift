@@ -253,19 +253,19 @@ final class FeedXMLTree {
 /// Descriptions made from a page's first paragraph (meta description, feeds, lists).
 @Suite struct DescriptionTests {
     @Test func shortTextIsKeptWithSpacesCollapsed() {
-        #expect(PageRenderer.truncate("  Цель\n программы —\tнаставничество. ") == "Цель программы — наставничество.")
-        #expect(PageRenderer.truncate("") == "")
+        #expect(TextCutter.description.cut("  Цель\n программы —\tнаставничество. ") == "Цель программы — наставничество.")
+        #expect(TextCutter.description.cut("") == "")
     }
 
     @Test func longTextIsCutAtAWordWithAnEllipsis() {
         let words = Array(repeating: "наставник,", count: 40).joined(separator: " ")
-        let cut = PageRenderer.truncate(words)
+        let cut = TextCutter.description.cut(words)
         #expect(cut.hasSuffix("наставник…"), "the comma before the cut is dropped")
         #expect(cut.unicodeScalars.count <= 161)
         #expect(!cut.contains("  "))
         // Exactly at the limit: kept whole; one character more: cut before the last word.
         let exact = String(repeating: "а", count: 155) + " бвгд"
-        #expect(PageRenderer.truncate(exact) == exact)
-        #expect(PageRenderer.truncate(exact + "е") == String(repeating: "а", count: 155) + "…")
+        #expect(TextCutter.description.cut(exact) == exact)
+        #expect(TextCutter.description.cut(exact + "е") == String(repeating: "а", count: 155) + "…")
     }
 }

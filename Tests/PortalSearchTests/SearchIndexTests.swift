@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PortalCore
 @testable import PortalSearch
 
 /// The build-time search index (`SearchIndex.json(for:)`): words, stems, weights, format, size.
@@ -249,7 +250,7 @@ import Testing
         // Words past the cut are still indexed.
         #expect(index.terms["длинноеслов"] != nil)
         // Short text is kept whole.
-        #expect(SearchIndex.snippetText("  коротко  и ясно ", limit: 100) == "коротко и ясно")
+        #expect(TextCutter.snippet(limit: 100).cut("  коротко  и ясно ") == "коротко и ясно")
     }
 
     @Test func smallForAFiftyPageSite() throws {

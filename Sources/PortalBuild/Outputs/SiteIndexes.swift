@@ -79,7 +79,7 @@ enum SiteIndexes {
         }
         if site.config.news.contains(page) {
             let text = markdown()
-            result.newsSummary = page.description ?? PageRenderer.truncate(text.firstParagraph)
+            result.newsSummary = page.description ?? TextCutter.description.cut(text.firstParagraph)
             result.newsBodyHTML = text.html
         }
         return result

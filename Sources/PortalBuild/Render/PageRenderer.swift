@@ -77,7 +77,7 @@ struct PageRenderer: Sendable {
         // A page starts from its summary (made once per build, with its views).
         let summary = site.pageIndexByURL[page.url].map { context.summaries[$0] }
             ?? SummaryView(PageSummary(page), config: site.config, images: context.images)
-        let description = page.description ?? (markdown.firstParagraph.isEmpty ? site.config.description : Self.truncate(markdown.firstParagraph))
+        let description = page.description ?? (markdown.firstParagraph.isEmpty ? site.config.description : TextCutter.description.cut(markdown.firstParagraph))
         var childIndices = site.childrenByURL[page.pagination?.sectionURL ?? page.url] ?? []
         var pager: TemplateValue?
         if let size = page.paginate, let pagination = page.pagination {
@@ -139,36 +139,6 @@ struct PageRenderer: Sendable {
             regions.insert((titleStart + "<title>".utf8.count)..<titleEnd, at: 0)
         }
         return RussianTypography.applyBytes(toHTML: html, onlyIn: regions)
-    }
-
-    /// A description from the first paragraph: at most ~160 characters, cut at a word.
-    /// Over Unicode scalars, stopping at the limit: every page without a description comes here.
-    static func truncate(_ text: String, limit: Int = 160) -> String {
-        var clean: [Unicode.Scalar] = []
-        clean.reserveCapacity(limit + 2)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = !clean.isEmpty
-                continue
-            }
-            if pendingSpace { clean.append(" "); pendingSpace = false }
-            clean.append(scalar)
-            if clean.count > limit { break }
-        }
-        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            return String(view)
-        }
-        guard clean.count > limit else { return string(clean[...]) }
-        var cut = clean[..<limit]
-        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
-        let trimmed: Set<Unicode.Scalar> = Set(",;:—– ".unicodeScalars)
-        while let first = cut.first, trimmed.contains(first) { cut = cut.dropFirst() }
-        while let last = cut.last, trimmed.contains(last) { cut = cut.dropLast() }
-        return string(cut) + "…"
     }
 }
 
