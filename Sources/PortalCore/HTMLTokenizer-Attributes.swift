@@ -28,7 +28,7 @@ public struct HTMLAttributes: Sequence, IteratorProtocol {
         end = range.upperBound
     }
 
-    /// The standard's attribute states, as `HTMLTokenizer.tagEnd` follows them.
+    /// The standard's attribute states, within the bytes `HTMLTokenizer` found for the tag.
     @inlinable
     public mutating func next() -> HTMLAttribute? {
         while i < end && (HTMLTokenizer.isWhitespace(bytes[i]) || bytes[i] == 0x2F) { i += 1 }

@@ -14,15 +14,17 @@ import Darwin
 // can meet it, and stays simple where the standard is elaborate:
 //
 //  * `<` + ASCII letter starts a start tag, `</` + ASCII letter an end tag; the name runs to
-//    white space, `/` or `>`. Attributes follow the standard's states: a quote opens a value only
-//    right after `=` (white space allowed around it), so `>` inside a quoted value does not end
-//    the tag. A tag without its `>` runs to the end of the input.
+//    white space, `/` or `>`. A quote right after `=` (white space allowed between) opens a
+//    quoted value, and `>` inside it does not end the tag. A tag without its `>` runs to the end
+//    of the input. Attributes are read on demand by the standard's rules, within the tag (in a
+//    malformed tag such as `a=b=">"` the two may see a value differently; the tag ends where
+//    the tokenizer says).
 //  * `<!--` opens a comment that ends after the next `-->` (or at the end); `<![CDATA[` ends
 //    after `]]>`; any other `<!` and `<?` run to the next `>` (declarations).
 //  * any other `<` (`< `, `<1`, `</>`, `</ x>`, a `<` at the end) is text.
 //  * the content of `script`, `style` and `textarea` is raw text: no tags in it until the
 //    matching end tag (`</script` followed by white space, `/`, `>` or the end).
-//  * a tag is self-closing when `/` comes right before its `>` (outside an unquoted value).
+//  * a tag is self-closing when `/` comes right before its `>`.
 
 /// A tag as the tokenizer read it: byte ranges into the tokenized buffer.
 @frozen
@@ -174,7 +176,7 @@ public struct HTMLTokenizer {
     // MARK: One piece of markup
 
     /// The markup that starts with the `<` at `start`, or nil when that `<` is text.
-    @inlinable
+    @inlinable @inline(__always)
     public func markup(at start: Int) -> HTMLToken? {
         let j = start + 1
         guard j < count else { return nil }
@@ -200,7 +202,7 @@ public struct HTMLTokenizer {
         var shift: UInt64 = 0
         while k < count {
             var b = bytes[k]
-            if Self.isWhitespace(b) || b == 0x2F || b == 0x3E { break }
+            if b <= 0x3E && (b == 0x2F || b == 0x3E || Self.isWhitespace(b)) { break }
             if Self.isASCIILetter(b) { b |= 0x20 }
             if shift < 64 {
                 key |= UInt64(b) << shift
@@ -216,38 +218,28 @@ public struct HTMLTokenizer {
     }
 
     /// The `>` that ends a tag whose name ends at `from` (the end of the input when there is
-    /// none), and whether the tag is self-closing. The attribute states of the standard, reduced to what
-    /// decides the end: a quote opens a value only after `=`.
-    @inlinable
+    /// none), and whether the tag is self-closing (`/` right before the `>`). A quote opens a
+    /// value only after `=` (white space between allowed), as attribute values are written.
+    @inlinable @inline(__always)
     func tagEnd(from start: Int) -> (gt: Int, selfClosing: Bool) {
-        // 0 before a name (or after a value), 1 in a name, 2 after a name, 3 before a value,
-        // 4 in an unquoted value
-        var state: UInt8 = 0
         var k = start
+        var afterEquals = false
         while k < count {
             let b = bytes[k]
             if b == 0x3E {   // >
-                return (k, state != 4 && k > start && bytes[k - 1] == 0x2F)
+                return (k, k > start && bytes[k - 1] == 0x2F)
             }
-            let space = Self.isWhitespace(b)
-            switch state {
-            case 0:
-                if !space && b != 0x2F { state = 1 }
-            case 1:
-                if space { state = 2 } else if b == 0x2F { state = 0 } else if b == 0x3D { state = 3 }
-            case 2:
-                if b == 0x2F { state = 0 } else if b == 0x3D { state = 3 } else if !space { state = 1 }
-            case 3:
-                if b == 0x22 || b == 0x27 {
-                    var q = k + 1
-                    while q < count && bytes[q] != b { q += 1 }
-                    k = q   // the closing quote (or the end)
-                    state = 0
-                } else if !space {
-                    state = 4
-                }
-            default:
-                if space { state = 0 }
+            if afterEquals && (b == 0x22 || b == 0x27) {
+                var q = k + 1
+                while q < count && bytes[q] != b { q += 1 }
+                k = q + 1
+                afterEquals = false
+                continue
+            }
+            if b == 0x3D {
+                afterEquals = true
+            } else if !Self.isWhitespace(b) {
+                afterEquals = false
             }
             k += 1
         }
