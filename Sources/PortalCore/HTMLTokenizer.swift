@@ -210,10 +210,11 @@ public struct HTMLTokenizer {
             }
             k += 1
         }
-        let name = nameStart..<k
         let (gt, selfClosing) = tagEnd(from: k)
-        let tag = HTMLTag(range: start..<(gt < count ? gt + 1 : count), name: name, attributeBytes: k..<gt,
-                          prefixKey: key, isSelfClosing: selfClosing)
+        // start < nameStart < k <= gt <= count: no need to check the bounds again.
+        let tag = HTMLTag(range: Range(uncheckedBounds: (start, gt < count ? gt + 1 : count)),
+                          name: Range(uncheckedBounds: (nameStart, k)),
+                          attributeBytes: Range(uncheckedBounds: (k, gt)), prefixKey: key, isSelfClosing: selfClosing)
         return closing ? .endTag(tag) : .startTag(tag)
     }
 
