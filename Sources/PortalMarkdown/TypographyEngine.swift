@@ -8,8 +8,9 @@ extension RussianTypography {
     struct Engine {
         let src: UnsafePointer<UInt8>
         let n: Int
-        /// The same bytes, for reading markup.
-        let html: HTMLTokenizer
+        /// The same bytes, for reading markup: made where it is used, so that the tokenizer's
+        /// iteration state (unused here) is never copied.
+        @inline(__always) var html: HTMLTokenizer { HTMLTokenizer(UnsafeBufferPointer(start: src, count: n)) }
         var i = 0
 
         var out: UnsafeMutablePointer<UInt8>
@@ -43,7 +44,6 @@ extension RussianTypography {
         init(source: UnsafePointer<UInt8>, count: Int) {
             src = source
             n = count
-            html = HTMLTokenizer(UnsafeBufferPointer(start: source, count: count))
             capacity = count + count / 4 + 64
             out = .allocate(capacity: capacity)
         }
