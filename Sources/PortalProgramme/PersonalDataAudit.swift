@@ -48,8 +48,10 @@ public enum PersonalDataAudit {
         }
         // Pages (text and front matter) and data entries whose own words name them.
         let texts = NameMentions.texts(in: site)
-        for (id, (date, document, name)) in consent {
-            for mention in NameMentions.find(name, in: texts) {
+        let people = consent.sorted { $0.key < $1.key }
+        let mentions = NameMentions.find(people.map(\.value.2), in: texts)
+        for ((id, (date, document, name)), found) in zip(people, mentions) {
+            for mention in found {
                 items.append(PersonalDatum(person: id, what: mention.inData ? "data text: name" : "page text: name", value: short(name),
                                            location: mention.location, consentDate: date, consentDocument: document))
             }

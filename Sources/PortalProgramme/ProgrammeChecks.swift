@@ -36,8 +36,8 @@ public enum ProgrammeChecks {
         let withdrawn = site.data.values.sorted(by: { $0.name < $1.name }).flatMap { $0.withdrawnNames.sorted(by: { $0.key < $1.key }) }
         if withdrawn.isEmpty { return }
         let texts = NameMentions.texts(in: site)
-        for (id, name) in withdrawn {
-            for mention in NameMentions.find(name, in: texts) {
+        for ((id, name), found) in zip(withdrawn, NameMentions.find(withdrawn.map(\.value), in: texts)) {
+            for mention in found {
                 if mention.inData {
                     log.warning(at: mention.location, .withdrawnNameInData(name: name, id: id))
                 } else {
