@@ -2,6 +2,7 @@ import Foundation
 import PortalBuild
 import PortalCore
 @testable import PortalServe
+import Synchronization
 import Testing
 
 /// `portal serve` over real HTTP on a free loopback port, against a copy of the basic fixture.
@@ -275,11 +276,10 @@ import Testing
     }
 }
 
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.withLock { count } }
-    func increment() { lock.withLock { count += 1 } }
+final class Counter: Sendable {
+    private let count = Mutex(0)
+    var value: Int { count.withLock { $0 } }
+    func increment() { count.withLock { $0 += 1 } }
 }
 
 /// A site whose base_url has a path is previewed under that path, as it will be published.
