@@ -37,7 +37,10 @@ enum PageNames {
     /// Two pages may not claim the same alias: name both places.
     static func checkAliases(_ pages: [Page], log: inout DiagnosticLog) {
         var claimed: [String: (page: Page, location: SourceLocation)] = [:]
-        for page in pages.sorted(by: { $0.source < $1.source }) {
+        // Only pages with aliases, by index (sorting the pages themselves copied every one).
+        let withAliases = pages.indices.filter { !pages[$0].aliases.isEmpty }.sorted { pages[$0].source < pages[$1].source }
+        for index in withAliases {
+            let page = pages[index]
             for (i, alias) in page.aliases.enumerated() {
                 let location = i < page.aliasLocations.count ? page.aliasLocations[i] : SourceLocation(path: page.source)
                 if let first = claimed[alias] {

@@ -67,17 +67,21 @@ public enum SiteLoader {
         // Two pages may not share a URL: name both.
         var indexByURL: [String: Int] = [:]
         pages.sort { $0.url == $1.url ? $0.source < $1.source : $0.url < $1.url }
-        var unique: [Page] = []
-        for page in pages {
-            if let first = indexByURL[page.url] {
-                log.error(at: SourceLocation(path: page.source),
-                          .pageURLTaken(url: page.url, other: unique[first].source))
+        // Sorted by URL, a page that takes another's URL follows it. Duplicates are rare: found
+        // by index, then dropped in place (no page is copied).
+        var taken: [Int] = []
+        var lastKept = -1
+        for i in pages.indices {
+            if lastKept >= 0 && pages[i].url == pages[lastKept].url {
+                log.error(at: SourceLocation(path: pages[i].source),
+                          .pageURLTaken(url: pages[i].url, other: pages[lastKept].source))
+                taken.append(i)
                 continue
             }
-            indexByURL[page.url] = unique.count
-            unique.append(page)
+            indexByURL[pages[i].url] = i - taken.count
+            lastKept = i
         }
-        pages = unique
+        if !taken.isEmpty { pages.removeSubranges(RangeSet(taken, within: pages)) }
         config.news.checkSectionExists(urls: indexByURL, log: &log)
 
         // Parents: the nearest ancestor URL that is a page.
@@ -100,9 +104,10 @@ public enum SiteLoader {
             }
         }
         // Each list sorted on its own core (tag lists hold thousands of pages on a large site).
+        // By the few fields the order reads, taken once (comparing pages copied whole ones).
         let unsorted = Array(children)
-        let ordered = pages
-        let sorted = unsorted.concurrentMap { key, list in list.sorted { displayOrder(ordered[$0], ordered[$1]) } }
+        let orderKeys = pages.map(OrderKey.init)
+        let sorted = unsorted.concurrentMap { key, list in list.sorted { displayOrder(orderKeys[$0], orderKeys[$1]) } }
         for (entry, list) in zip(unsorted, sorted) { children[entry.key] = list }
         // Page 2, 3, … of paginated sections: copies of the section page at /news/page/2/.
         for page in pages where page.paginate != nil {
@@ -141,6 +146,25 @@ public enum SiteLoader {
 
     /// Pages with an `order` first (by it), then the newest, then by title.
     static func displayOrder(_ a: Page, _ b: Page) -> Bool {
+        displayOrder(OrderKey(a), OrderKey(b))
+    }
+
+    /// What `displayOrder` compares of a page.
+    struct OrderKey: Sendable {
+        var order: Int?
+        var date: SimpleDate?
+        var title: String
+        var url: String
+
+        init(_ page: Page) {
+            order = page.order
+            date = page.date
+            title = page.title
+            url = page.url
+        }
+    }
+
+    static func displayOrder(_ a: OrderKey, _ b: OrderKey) -> Bool {
         switch (a.order, b.order) {
         case let (x?, y?) where x != y: return x < y
         case (_?, nil): return true

@@ -11,8 +11,9 @@ enum TagPages {
     static func slugs(of pages: [Page]) -> [String: String] {
         var slugs: [String: String] = [:]
         var seen: Set<String> = []
-        for page in pages {
-            for tag in page.tags where seen.insert(tag).inserted {
+        // By index: `for page in pages` copied every page.
+        for index in pages.indices {
+            for tag in pages[index].tags where seen.insert(tag).inserted {
                 slugs[tag] = Slug.make(tag)
             }
         }
@@ -21,8 +22,8 @@ enum TagPages {
 
     static func make(pages: [Page], slugs: [String: String], language: String) -> [Page] {
         var names: [String: String] = [:]  // slug → the first spelling met
-        for page in pages {
-            for tag in page.tags {
+        for index in pages.indices {
+            for tag in pages[index].tags {
                 guard let slug = slugs[tag] else { continue }
                 if names[slug] == nil { names[slug] = tag }
             }

@@ -50,23 +50,40 @@ public struct DisplayNumber: MustacheCustomRenderable, Sendable, CustomStringCon
     /// `value` with the counts under `keys` (at any depth) made DisplayNumbers where grouping
     /// shows; a year or a number of order is never under these keys.
     public static func counts(in value: TemplateValue, keys: Set<String>) -> TemplateValue {
+        changedCounts(in: value, keys: keys) ?? value
+    }
+
+    /// The new value, or nil when nothing under it changes: the data's thousands of entries
+    /// without such a count are left as they are instead of being copied.
+    private static func changedCounts(in value: TemplateValue, keys: Set<String>) -> TemplateValue? {
         switch value {
         case .map(let map):
-            var result = map
+            var result: [String: TemplateValue]?
             for (key, value) in map {
-                if keys.contains(key), case .int(let number) = value {
-                    if number.magnitude >= 1000 { result[key] = .count(DisplayNumber(number)) }
+                var changed: TemplateValue?
+                if case .int(let number) = value {
+                    if number.magnitude >= 1000, keys.contains(key) { changed = .count(DisplayNumber(number)) }
                 } else if case .map = value {
-                    result[key] = counts(in: value, keys: keys)
+                    changed = changedCounts(in: value, keys: keys)
                 } else if case .list = value {
-                    result[key] = counts(in: value, keys: keys)
+                    changed = changedCounts(in: value, keys: keys)
+                }
+                if let changed {
+                    if result == nil { result = map }
+                    result![key] = changed
                 }
             }
-            return .map(result)
+            return result.map(TemplateValue.map)
         case .list(let list):
-            return .list(list.map { counts(in: $0, keys: keys) })
+            var result: [TemplateValue]?
+            for (index, item) in list.enumerated() {
+                guard let changed = changedCounts(in: item, keys: keys) else { continue }
+                if result == nil { result = list }
+                result![index] = changed
+            }
+            return result.map(TemplateValue.list)
         default:
-            return value
+            return nil
         }
     }
 }

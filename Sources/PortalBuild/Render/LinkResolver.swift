@@ -58,7 +58,8 @@ enum LinkResolver {
     /// A Markdown field of a data file (`about`), rendered with its links resolved from the data
     /// file's folder, as a page's are; nil when it has no link to rewrite (the loader's HTML stands).
     static func dataMarkdown(_ text: String, file: String, site: Site) -> String? {
-        guard text.contains("](") || text.contains("]:") else { return nil }
+        // By bytes, as cmark reads link syntax.
+        guard text.containsBytes(0x5D, 0x28) || text.containsBytes(0x5D, 0x3A) else { return nil } // "](", "]:"
         let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "Content"
         var changed = false
         let html = Markdown.render(text, options: site.config.markdownOptions) { link in
