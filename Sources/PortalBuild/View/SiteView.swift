@@ -31,12 +31,14 @@ struct SiteView: Sendable {
     init(site: Site, year: Int, theme: Theme, images: ImageTable = .none, summaries pageSummaries: [PageSummary]? = nil) {
         let config = site.config
         self.images = images
-        let data = DataView.make(site: site, images: images)
         // Views see the whole `site` (with its lists of summaries, views included): they are
-        // rendered later, on demand, from this context, filled in below.
+        // rendered later, on demand, from this context, filled in below. The data's view (one
+        // thread) is made beside the summaries (every core).
         let viewContext = ViewContext()
-        let summaries = SummaryView.all(pageSummaries ?? site.pages.map(PageSummary.init), config: config, theme: theme,
-                                        context: viewContext, images: images)
+        let (data, summaries) = concurrently({ DataView.make(site: site, images: images) }, {
+            SummaryView.all(pageSummaries ?? site.pages.map(PageSummary.init), config: config, theme: theme,
+                            context: viewContext, images: images)
+        })
         func list(_ indices: some Sequence<Int>) -> TemplateValue {
             .list(indices.map { .object(summaries[$0]) })
         }
