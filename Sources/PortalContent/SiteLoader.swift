@@ -95,12 +95,13 @@ public enum SiteLoader {
             return nil
         }
         var children: [String: [Int]] = [:]
+        var slugLookup = TagPages.Lookup(tagSlugs)
         for i in pages.indices {
             pages[i].parentURL = parents[i]
             if let parent = parents[i] { children[parent, default: []].append(i) }
             // A tag's page lists the pages that carry the tag.
             for tag in pages[i].tags {
-                if let slug = tagSlugs[tag] { children[TagPages.url(slug), default: []].append(i) }
+                if let slug = slugLookup.slug(of: tag) { children[TagPages.url(slug), default: []].append(i) }
             }
         }
         // Each list sorted on its own core (tag lists hold thousands of pages on a large site).
@@ -233,17 +234,20 @@ struct ContentInventory {
             guard kind == .file else { continue }
             let relative = entry.path
             if relative == "site.yml" { continue }
-            let name = relative.split(separator: "/").last ?? ""
-            let ext = name.contains(".") ? name.split(separator: ".").last!.lowercased() : ""
-            if relative.hasPrefix("data/") && (ext == "yml" || ext == "yaml") {
-                if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
-                continue
-            }
-            // The curator's spreadsheets beside the YAML files (never published as files);
-            // the office programs' lock files (`~$people.xlsx`) are neither.
-            if relative.hasPrefix("data/"), relative.split(separator: "/").count == 2, Spreadsheet.extensions.contains(ext) {
-                if !name.hasPrefix("~$") { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
-                continue
+            // Only data/ holds data files: the name and extension are looked at there alone.
+            if relative.hasPrefix("data/") {
+                let name = relative.split(separator: "/").last ?? ""
+                let ext = name.contains(".") ? name.split(separator: ".").last!.lowercased() : ""
+                if ext == "yml" || ext == "yaml" {
+                    if relative.split(separator: "/").count == 2 { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
+                    continue
+                }
+                // The curator's spreadsheets beside the YAML files (never published as files);
+                // the office programs' lock files (`~$people.xlsx`) are neither.
+                if relative.split(separator: "/").count == 2, Spreadsheet.extensions.contains(ext) {
+                    if !name.hasPrefix("~$") { inventory.dataFiles.append(content.appendingPathComponent(relative)) }
+                    continue
+                }
             }
             if Page.isSource(relative) {
                 inventory.pages.append(relative)

@@ -10,11 +10,13 @@ enum TagPages {
     /// Each distinct tag of `pages` → its slug, made once (thousands of pages share a few tags).
     static func slugs(of pages: [Page]) -> [String: String] {
         var slugs: [String: String] = [:]
-        var seen: Set<String> = []
+        // Spellings met, by their bytes (hashing a Cyrillic String normalises it first); a new
+        // spelling is then looked up as a String, so canonically equal tags stay one tag.
+        var seen: Set<ByteKey> = []
         // By index: `for page in pages` copied every page.
         for index in pages.indices {
-            for tag in pages[index].tags where seen.insert(tag).inserted {
-                slugs[tag] = Slug.make(tag)
+            for tag in pages[index].tags where seen.insert(ByteKey(tag)).inserted {
+                if slugs[tag] == nil { slugs[tag] = Slug.make(tag) }
             }
         }
         return slugs
@@ -22,9 +24,10 @@ enum TagPages {
 
     static func make(pages: [Page], slugs: [String: String], language: String) -> [Page] {
         var names: [String: String] = [:]  // slug → the first spelling met
+        var lookup = Lookup(slugs)
         for index in pages.indices {
             for tag in pages[index].tags {
-                guard let slug = slugs[tag] else { continue }
+                guard let slug = lookup.slug(of: tag) else { continue }
                 if names[slug] == nil { names[slug] = tag }
             }
         }
@@ -47,5 +50,38 @@ enum TagPages {
                                description: russian ? "Страницы с тегом «\(name)»" : "Pages tagged “\(name)”"))
         }
         return result
+    }
+
+    /// `slugs[tag]` for the tags of thousands of pages, remembered by the tag's bytes: a page's
+    /// tags are a few spellings repeated, and a String key of Cyrillic text is normalised for
+    /// every hash.
+    struct Lookup {
+        let slugs: [String: String]
+        private var byBytes: [ByteKey: String?] = [:]
+
+        init(_ slugs: [String: String]) { self.slugs = slugs }
+
+        mutating func slug(of tag: String) -> String? {
+            let key = ByteKey(tag)
+            if let known = byBytes[key] { return known }
+            let slug = slugs[tag]
+            byBytes[key] = .some(slug)
+            return slug
+        }
+    }
+}
+
+/// A String compared and hashed by its UTF-8 bytes (equal bytes are always equal Strings; the
+/// converse needs `String`'s own comparison).
+struct ByteKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -71,4 +71,22 @@ private func errors(_ root: URL) -> [Diagnostic] {
         #expect(taken.first?.location == SourceLocation(path: "Content/c.md", line: 5, column: 5))
         #expect(taken.first?.message.arguments["first"] == "Content/a.md:3:11")
     }
+
+    @Test func oneTagHowEverItsLettersAreComposed() throws {
+        // «Ёлка» composed (Ё) and decomposed (Е + U+0308): one tag, one page listing both.
+        let root = try site([
+            "a.md": "---\ntitle: А\ntags: [\"\u{401}лка\"]\n---\n",
+            "b.md": "---\ntitle: Б\ntags: [\"\u{415}\u{308}лка\", другой]\n---\n",
+            "c.md": "---\ntitle: В\ntags: [\"\u{401}лка\"]\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (loaded, _) = try SiteLoader.load(root: root, model: .none)
+        let tagPages = loaded.pages.map(\.url).filter { $0.hasPrefix("/tags/") && $0 != "/tags/" }
+        #expect(tagPages.count == 2)
+        let slug = try #require(loaded.tagSlugs["\u{401}лка"])
+        #expect(loaded.tagSlugs["\u{415}\u{308}лка"] == slug)
+        #expect(loaded.tagSlugs.count == 2)
+        let listed = (loaded.childrenByURL["/tags/\(slug)/"] ?? []).map { loaded.pages[$0].url }.sorted()
+        #expect(listed == ["/a/", "/b/", "/c/"])
+    }
 }
