@@ -26,8 +26,11 @@ enum SiteIndexes {
     static let shardedAbove = 300
 
     static func searchIsSharded(site: Site) -> Bool {
-        // Counted without copying pages (a filter copies each one it keeps).
-        site.pages.reduce(0) { $0 + (isSearchable($1) ? 1 : 0) } > shardedAbove
+        // Counted by index, without copying pages (a filter copies each one it keeps, and
+        // `reduce` each one it passes).
+        var count = 0
+        for index in site.pages.indices where isSearchable(site.pages[index]) { count += 1 }
+        return count > shardedAbove
     }
 
     /// Pages a search should find: not the search page itself, not page 2… of a list, not tags.
@@ -124,7 +127,9 @@ enum SiteIndexes {
     static func feed(site: Site, contributions: [Contribution], images: ImageTable) -> ExtraOutputs.Output? {
         let config = site.config
         let section = config.news
-        let news = zip(site.pages, contributions).filter { section.contains($0.0) }
+        // The news posts picked by index first: zipping all pages with their contributions
+        // copied every page.
+        let news = site.pages.indices.filter { $0 < contributions.count && section.contains(site.pages[$0]) }.map { (site.pages[$0], contributions[$0]) }
             .sorted { ($0.0.date!, $1.0.url) > ($1.0.date!, $0.0.url) }
         guard let newest = news.first?.0.date else { return nil }
         let author = config.params["school_short"]?.string ?? config.params["school"]?.string ?? config.title
