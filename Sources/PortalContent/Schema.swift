@@ -69,7 +69,7 @@ public struct Field: Sendable {
         Field(name, type, required: false)
     }
 
-    /// The data file this field names entries of (`forms` for `forms: [teacher-teacher]`).
+    /// The data file this field names entries of (`teams` for `teams: [red, blue]`).
     public var referenceTarget: String? {
         switch type {
         case .reference(let target), .list(.reference(let target)): return target
