@@ -7,17 +7,8 @@ import Testing
 /// spreadsheet's columns are headed and which pages the data makes all come from the
 /// `DataModel` the loader is given. These tests give it one of their own.
 @Suite struct DataModelTests {
-    /// A site root in a temporary folder with `files` under Content/ (text, or bytes for a table).
     private func site(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-model-\(UUID().uuidString)")
-        let all = files.merging(["site.yml": "title: Сайт\nbase_url: https://school.example.ru/\n",
-                                 "index.md": "---\ntitle: Главная\n---\n"]) { given, _ in given }
-        for (path, text) in all {
-            let url = root.appendingPathComponent("Content/\(path)")
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return root
+        try temporarySite(files, homePage: true)
     }
 
     /// Volunteers: shown only with `public: да`; one who left (`left:` a date) is remembered by name.

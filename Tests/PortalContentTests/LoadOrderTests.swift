@@ -3,16 +3,8 @@ import PortalContent
 import PortalCore
 import Testing
 
-/// A site root in a temporary folder with the given files under Content/.
 private func site(_ files: [String: String]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-order-\(UUID().uuidString)")
-    let all = files.merging(["site.yml": "title: Сайт\nbase_url: https://school.example.ru/\n"]) { given, _ in given }
-    for (path, text) in all {
-        let url = root.appendingPathComponent("Content/\(path)")
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-    return root
+    try temporarySite(files)
 }
 
 private func errors(_ root: URL) -> [Diagnostic] {
