@@ -22,7 +22,9 @@ public enum Builder {
 
     @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
-        try run(options).report
+        let (report, renderer) = try run(options)
+        Leftovers.release(consume renderer)
+        return report
     }
 
     /// The build, and what it loaded when it had to load (nil when nothing had changed).
@@ -101,8 +103,10 @@ public enum Builder {
         let report = BuildReport(pages: site.pages.count, files: plan.files.count, warnings: log.warnings, seconds: seconds(since: start),
                                  language: site.config.language, phases: clock.phases, upToDate: false, leftOut: site.leftOut,
                                  imagesMade: images.made, imagesReused: images.reused)
-        var finished = renderer
-        finished.indexes = contributions
+        var finished = consume renderer
+        finished.indexes = consume contributions
+        Leftovers.release((consume site, consume theme, consume images, consume plan, consume writer, consume written,
+                           consume changes))
         return (report, finished)
     }
 
