@@ -6,7 +6,9 @@ extension Builder {
     static func checkClaims(site: Site, files: [(source: String, destination: String)], extras: [ExtraOutputs.Output],
                             log: inout DiagnosticLog) {
         var claimed: [String: String] = [:]
-        for page in site.pages { claimed[page.outputPath] = page.source }
+        claimed.reserveCapacity(site.pages.count + files.count)
+        // By index: `for page in site.pages` copied every page.
+        for index in site.pages.indices { claimed[site.pages[index].outputPath] = site.pages[index].source }
         for file in files {
             if let owner = claimed[file.destination] {
                 log.error(at: SourceLocation(path: owner), .outputPageAndFileClash(file: file.source, destination: file.destination))

@@ -18,7 +18,7 @@ extension Builder {
 
         /// Every path written, pages first.
         func paths(of site: Site) -> [String] {
-            site.pages.map(\.outputPath) + files.map(\.destination) + extras.map(\.path) + generatedPaths
+            site.pages.map { $0.outputPath } + files.map(\.destination) + extras.map(\.path) + generatedPaths
                 + imageFiles.map(\.variant.path)
         }
     }
