@@ -61,19 +61,27 @@ public struct MarkdownFieldSource: Sendable {
 }
 
 /// Renders the Markdown fields of the data files once every page's URL is known: links resolve
-/// relative to the data file (or from Content/ when written `/…`), exactly as in pages.
+/// relative to the data file (or from Content/ when written `/…`), exactly as in pages. The
+/// entries of a file are rendered on every core (a large base has thousands of `about` texts);
+/// their messages keep the order of a serial pass.
 enum DataMarkdown {
     static func render(_ data: inout [String: DataFile], links: MarkdownLinks, options: Markdown.Options, log: inout DiagnosticLog) {
         for name in data.keys.sorted() {
             guard var file = data[name] else { continue }
             let folder = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? "Content"
-            for index in file.entries.indices {
-                for (field, source) in file.entries[index].markdown.sorted(by: { $0.key < $1.key }) {
-                    let rendered = Markdown.render(source.text, options: options) { link in
-                        links.rewrite(link, folder: folder, location: source.location(of: link), log: &log)
-                    }
-                    file.entries[index].fields[field + "_html"] = .string(rendered.html)
+            let sources = file.entries.map { $0.markdown.sorted(by: { $0.key < $1.key }) }
+            let rendered = sources.concurrentMap { fields -> (html: [(field: String, html: String)], log: DiagnosticLog) in
+                var entryLog = DiagnosticLog()
+                let html = fields.map { field, source in
+                    (field, Markdown.render(source.text, options: options) { link in
+                        links.rewrite(link, folder: folder, location: source.location(of: link), log: &entryLog)
+                    }.html)
                 }
+                return (html, entryLog)
+            }
+            for (index, entry) in rendered.enumerated() {
+                for (field, html) in entry.html { file.entries[index].fields[field + "_html"] = .string(html) }
+                log.append(contentsOf: entry.log.diagnostics)
             }
             data[name] = file
         }

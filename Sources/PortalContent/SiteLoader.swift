@@ -36,7 +36,10 @@ public enum SiteLoader {
         var leftOut = dataLeftOut
         log.append(contentsOf: dataLog.diagnostics)
         var pages: [Page] = []
+        // Room for the pages made from data and tags too: growing the list moved every page.
+        pages.reserveCapacity(parsed.count + parsed.count / 8 + 64)
         var urlBySource: [String: String] = [:]
+        urlBySource.reserveCapacity(parsed.count)
         var unpublished: Set<String> = []
         for result in parsed {
             switch result {
@@ -44,13 +47,13 @@ public enum SiteLoader {
                 log.append(contentsOf: failure.diagnostics)
             case .success(let read):
                 log.append(contentsOf: read.warnings)
-                urlBySource[read.page.source] = read.page.url
                 let page = read.page
+                urlBySource[page.source] = page.url
                 if let reason = options.unpublishedReason(draft: page.draft, publish: page.publishDate, expiry: page.expiryDate) {
                     unpublished.insert(page.source)
                     leftOut.append(LeftOut(location: SourceLocation(path: page.source), reason: reason))
                 } else {
-                    pages.append(read.page)
+                    pages.append(page)
                 }
             }
         }
@@ -61,11 +64,13 @@ public enum SiteLoader {
                             options: config.markdownOptions, log: &log)
         pages += CollectionPages.make(config: config, data: data, log: &log)
         pages += model.derivedPages?(pages, data, options.today) ?? []
-        let tagSlugs = TagPages.slugs(of: pages)
-        pages += TagPages.make(pages: pages, slugs: tagSlugs, language: config.language)
+        let tags = TagPages.find(in: pages)
+        let tagSlugs = tags.slugs
+        pages += TagPages.make(pages: pages, names: tags.names, language: config.language)
 
         // Two pages may not share a URL: name both.
         var indexByURL: [String: Int] = [:]
+        indexByURL.reserveCapacity(pages.count)
         pages.sort { $0.url == $1.url ? $0.source < $1.source : $0.url < $1.url }
         // Sorted by URL, a page that takes another's URL follows it. Duplicates are rare: found
         // by index, then dropped in place (no page is copied).
@@ -86,7 +91,7 @@ public enum SiteLoader {
 
         // Parents: the nearest ancestor URL that is a page.
         let pageURLs = indexByURL
-        let parents = pages.map(\.url).concurrentMap { url -> String? in
+        let parents = pages.map { $0.url }.concurrentMap { url -> String? in
             var url = url
             while url != "/" {
                 url = parentURL(of: url)
@@ -185,9 +190,10 @@ public enum SiteLoader {
     }
 
     static func parentURL(of url: String) -> String {
-        var trimmed = url.dropLast()
-        while let last = trimmed.last, last != "/" { trimmed.removeLast() }
-        return trimmed.isEmpty ? "/" : String(trimmed)
+        // By bytes: "/" is one byte, and never part of another character in UTF-8.
+        let bytes = url.utf8
+        guard !bytes.isEmpty, let slash = bytes.dropLast().lastIndex(of: UInt8(ascii: "/")) else { return "/" }
+        return String(Substring(url.utf8[...slash]))
     }
 
     static func relativePath(_ url: URL, to base: URL) -> String {

@@ -7,30 +7,31 @@ import PortalMarkdown
 enum TagPages {
     static func url(_ slug: String) -> String { "/tags/\(slug)/" }
 
-    /// Each distinct tag of `pages` → its slug, made once (thousands of pages share a few tags).
-    static func slugs(of pages: [Page]) -> [String: String] {
+    /// The tags of `pages`, read once: each distinct spelling → its slug, and each slug → the
+    /// first spelling met (the tag page's title).
+    struct Found {
         var slugs: [String: String] = [:]
+        var names: [String: String] = [:]
+    }
+
+    static func find(in pages: [Page]) -> Found {
+        var found = Found()
         // Spellings met, by their bytes (hashing a Cyrillic String normalises it first); a new
-        // spelling is then looked up as a String, so canonically equal tags stay one tag.
+        // spelling is then looked up as a String, so canonically equal tags stay one tag. The
+        // first time a slug is met is the first time its first spelling is.
         var seen: Set<ByteKey> = []
         // By index: `for page in pages` copied every page.
         for index in pages.indices {
             for tag in pages[index].tags where seen.insert(ByteKey(tag)).inserted {
-                if slugs[tag] == nil { slugs[tag] = Slug.make(tag) }
+                if found.slugs[tag] == nil { found.slugs[tag] = Slug.make(tag) }
+                if let slug = found.slugs[tag], found.names[slug] == nil { found.names[slug] = tag }
             }
         }
-        return slugs
+        return found
     }
 
-    static func make(pages: [Page], slugs: [String: String], language: String) -> [Page] {
-        var names: [String: String] = [:]  // slug → the first spelling met
-        var lookup = Lookup(slugs)
-        for index in pages.indices {
-            for tag in pages[index].tags {
-                guard let slug = lookup.slug(of: tag) else { continue }
-                if names[slug] == nil { names[slug] = tag }
-            }
-        }
+    /// `/tags/` (unless the site has its own) and one page per tag, by slug.
+    static func make(pages: [Page], names: [String: String], language: String) -> [Page] {
         guard !names.isEmpty else { return [] }
         let russian = Language.isRussian(siteLanguage: language)
         func page(_ url: String, title: String, description: String) -> Page {
@@ -41,7 +42,7 @@ enum TagPages {
         }
         // A teacher's own Content/tags/index.md replaces the generated list of tags.
         var result: [Page] = []
-        if !pages.contains(where: { $0.url == "/tags/" }) {
+        if !pages.indices.contains(where: { pages[$0].url == "/tags/" }) {
             result.append(page("/tags/", title: russian ? "Теги" : "Tags",
                                description: russian ? "Все теги сайта" : "All tags of the site"))
         }

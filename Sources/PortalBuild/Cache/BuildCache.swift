@@ -54,11 +54,12 @@ struct BuildCache: Sendable {
     }
 
     /// Written atomically; a cache that cannot be written only costs speed next time.
-    func save(root: URL) {
+    /// `encoded` is `encoded()` (nil: no cache is kept).
+    func save(root: URL, encoded: [UInt8]?) {
         let url = Self.location(root: root)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard let bytes = encoded() else { return }
-        try? Data(bytes).write(to: url, options: .atomic)
+        guard let encoded else { return }
+        try? Data(encoded).write(to: url, options: .atomic)
     }
 
     // A line per file, tab-separated, the path last: JSON for 20,000 entries cost a tenth of a

@@ -125,12 +125,27 @@ extension Builder {
         }
     }
 
+    /// What the build wrote, said twice: the output's marker (its list of files) and the build
+    /// cache's record for the next build. Both list every file, so they are made side by side.
+    struct Records {
+        var marker: Result<Data, any Error>
+        var cache: BuildCache
+        var encodedCache: [UInt8]?
+    }
+
+    static func records(changes: Changes, globalHash: String, written: [String: BuildCache.Output],
+                        warnings: [Diagnostic]) -> Records {
+        let files = Array(written.keys)
+        let cache = BuildCache(version: BuildCache.version, settings: changes.settings, inputs: changes.inputs,
+                               globalHash: globalHash, outputs: written, warnings: warnings)
+        let (marker, encoded) = concurrently({ Result { try OutputFolder.markerData(files: files) } }, { cache.encoded() })
+        return Records(marker: marker, cache: cache, encodedCache: encoded)
+    }
+
     /// After a successful build: what it read and wrote, for the next one; photos no longer
     /// used leave the image cache.
-    static func remember(root: URL, changes: Changes, globalHash: String, written: [String: BuildCache.Output],
-                         warnings: [Diagnostic], images: ImageTable) {
-        BuildCache(version: BuildCache.version, settings: changes.settings, inputs: changes.inputs, globalHash: globalHash,
-                   outputs: written, warnings: warnings).save(root: root)
+    static func remember(_ records: Records, root: URL, images: ImageTable) {
+        records.cache.save(root: root, encoded: records.encodedCache)
         ImagePipeline.prune(root: root, keep: images.keys)
     }
 

@@ -70,6 +70,7 @@ public enum Builder {
         try writer.prepare()
         var written: [String: BuildCache.Output] = [:]
         var contributions: [SiteIndexes.Contribution] = []
+        let records: Records
         do throws(BuildFailure) {
             // With the same settings, data, theme and page list, a page whose own file did not
             // change renders to the same bytes as last time: link it instead of rendering it.
@@ -90,14 +91,15 @@ public enum Builder {
             clock.lap("write site-wide files")
 
             if log.hasErrors || (options.strict && !log.warnings.isEmpty) { throw BuildFailure(log.sorted) }
-            try writer.commit(files: Array(written.keys))
+            records = Builder.records(changes: changes, globalHash: globalHash, written: written, warnings: log.warnings)
+            try writer.commit(marker: records.marker)
             clock.lap("swap output in")
         } catch {
             writer.discard()
             throw error
         }
 
-        remember(root: root, changes: changes, globalHash: globalHash, written: written, warnings: log.warnings, images: images)
+        remember(records, root: root, images: images)
         clock.lap("save the build cache")
 
         let report = BuildReport(pages: site.pages.count, files: plan.files.count, warnings: log.warnings, seconds: seconds(since: start),
@@ -105,7 +107,7 @@ public enum Builder {
                                  imagesMade: images.made, imagesReused: images.reused)
         var finished = consume renderer
         finished.indexes = consume contributions
-        Leftovers.release((consume site, consume theme, consume images, consume plan, consume writer, consume written,
+        Leftovers.release((consume site, consume theme, consume images, consume plan, consume writer, consume written, consume records,
                            consume changes))
         return (report, finished)
     }

@@ -171,13 +171,14 @@ struct OutputWriter: Sendable {
         return .success(BuildCache.Output(hash: finalHash, size: finalSize))
     }
 
-    /// Swaps the staging folder in, with the marker listing `files` (what this build wrote).
+    /// Swaps the staging folder in, with the marker (`OutputFolder.markerData`: the files this
+    /// build wrote).
     /// The kept entries of the old output (`.git`, `.well-known/`…) are moved into the new one
     /// by rename: they belong to whoever publishes, and a rename can neither truncate nor lose
     /// them. Any failure is a build error and leaves the old output as it was.
-    func commit(files: [String]) throws(BuildFailure) {
+    func commit(marker: Result<Data, any Error>) throws(BuildFailure) {
         do {
-            try OutputFolder.markerData(files: files).write(to: staging.appendingPathComponent(Self.marker))
+            try marker.get().write(to: staging.appendingPathComponent(Self.marker))
         } catch {
             throw BuildFailure([ioError(.write, staging.appendingPathComponent(Self.marker))])
         }
