@@ -30,14 +30,19 @@ public struct SearchModel: Sendable {
             SearchIndex.ChunkRange(start: start, end: min(start + chunkSize, documents.count))
         }
         let analysed = chunks.concurrentMap { range in SearchModel.analyse(documents, range) }
-        pages.reserveCapacity(documents.count)
-        for chunk in analysed {
-            let global = chunk.stems.map { intern($0) }
-            for (terms, length) in zip(chunk.pages, chunk.lengths) {
-                pages.append(terms.map { Term(stem: global[Int($0.stem)], count: $0.count, flags: $0.flags) }
-                    .sorted { $0.stem < $1.stem })
-                lengths.append(length)
+        // Stem ids made global in page order (one thread: the same ids as a serial pass), then
+        // each chunk's pages renumbered and sorted on every core.
+        var globals: [[Int32]] = []
+        for chunk in analysed { globals.append(chunk.stems.map { intern($0) }) }
+        let renumbered = Array(zip(analysed, globals)).concurrentMap { chunk, global in
+            chunk.pages.map { terms in
+                terms.map { Term(stem: global[Int($0.stem)], count: $0.count, flags: $0.flags) }.sorted { $0.stem < $1.stem }
             }
+        }
+        pages.reserveCapacity(documents.count)
+        for (chunk, terms) in zip(analysed, renumbered) {
+            pages.append(contentsOf: terms)
+            lengths.append(contentsOf: chunk.lengths)
         }
     }
 
@@ -125,11 +130,17 @@ public struct SearchModel: Sendable {
 
     /// The idf of every stem (by id) and the average page length, over all pages.
     func statistics() -> (idf: [Int32: Double], average: Double) {
-        var frequency = [Int](repeating: 0, count: stems.count)
-        for page in pages { for term in page { frequency[Int(term.stem)] += 1 } }
+        let frequency = documentFrequencies()
         var idf: [Int32: Double] = [:]
         for (id, df) in frequency.enumerated() where df > 0 { idf[Int32(id)] = SearchModel.idf(df: df, pages: pages.count) }
         return (idf, averageLength)
+    }
+
+    /// How many pages hold each stem, by stem id.
+    func documentFrequencies() -> [Int] {
+        var frequency = [Int](repeating: 0, count: stems.count)
+        for page in pages { for term in page { frequency[Int(term.stem)] += 1 } }
+        return frequency
     }
 
     var averageLength: Double {
@@ -166,13 +177,21 @@ public struct SearchModel: Sendable {
 
     /// The stems sorted by UTF-8 bytes, and for each its postings: page index, score, ….
     func postings() -> (stems: [String], postings: [[Int32]]) {
-        let (idf, average) = statistics()
-        var lists = [[Int32]](repeating: [], count: stems.count)
+        // By stem id in arrays, each list sized for its pages: a dictionary lookup and a regrown
+        // list per term of every page showed in the profile.
+        let frequency = documentFrequencies()
+        let idf = frequency.map { $0 > 0 ? SearchModel.idf(df: $0, pages: pages.count) : 0 }
+        let average = averageLength
+        var lists = frequency.map { df -> [Int32] in
+            var list: [Int32] = []
+            list.reserveCapacity(2 * df)
+            return list
+        }
         for (index, page) in pages.enumerated() {
             for term in page {
-                lists[Int(term.stem)].append(Int32(index))
-                lists[Int(term.stem)].append(SearchModel.score(term, length: lengths[index], average: average,
-                                                               idf: idf[term.stem]!))
+                let stem = Int(term.stem)
+                lists[stem].append(Int32(index))
+                lists[stem].append(SearchModel.score(term, length: lengths[index], average: average, idf: idf[stem]))
             }
         }
         let order = (0..<stems.count).filter { !lists[$0].isEmpty }.sorted { String.utf8Order(stems[$0], stems[$1]) < 0 }
