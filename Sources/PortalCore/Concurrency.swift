@@ -9,13 +9,15 @@ public enum Parallelism {
 
 extension Array where Element: Sendable {
     /// `map` on every core, keeping order. For CPU-bound work over many independent items
-    /// (pages); the work is split in chunks so small items do not drown in scheduling.
+    /// (pages); the work is split in chunks so small items do not drown in scheduling, and small
+    /// enough chunks (32 a core) that the last ones end close together: with 8 a core, one core
+    /// sat idle for most of a chunk of pages at the end of every large build.
     public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 || Parallelism.serial { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
-        let chunkSize = Swift.max(1, count / (ProcessInfoCores.count * 8))
+        let chunkSize = Swift.max(1, count / (ProcessInfoCores.count * 32))
         let chunks = (count + chunkSize - 1) / chunkSize
         nonisolated(unsafe) let output = results
         self.withUnsafeBufferPointer { input in

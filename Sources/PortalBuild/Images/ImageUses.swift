@@ -67,9 +67,11 @@ extension ImageTable {
                 }
             }
         }
-        for page in site.pages where page.pagination.map({ $0.number == 1 }) ?? true {
-            guard let cover = page.cover else { continue }
-            if let error = useError(cover, written: "cover: \(cover)", at: page.coverLocation ?? SourceLocation(path: page.source)) {
+        // By index: `for page in site.pages` copied every page.
+        for index in site.pages.indices where site.pages[index].pagination.map({ $0.number == 1 }) ?? true {
+            guard let cover = site.pages[index].cover else { continue }
+            let at = site.pages[index].coverLocation ?? SourceLocation(path: site.pages[index].source)
+            if let error = useError(cover, written: "cover: \(cover)", at: at) {
                 log.append(error)
             }
         }

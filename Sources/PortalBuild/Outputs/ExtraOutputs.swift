@@ -13,7 +13,9 @@ enum ExtraOutputs {
 
     static func make(site: Site) -> [Output] {
         var outputs: [Output] = []
-        for page in site.pages {
+        // By index, and only the pages with aliases: `for page in site.pages` copied every page.
+        for index in site.pages.indices where !site.pages[index].aliases.isEmpty {
+            let page = site.pages[index]
             for alias in page.aliases {
                 let path = alias.hasSuffix(".html") ? String(alias.dropFirst()) : String(alias.dropFirst()) + "index.html"
                 outputs.append(Output(path: path, content: redirect(to: page, site: site), reason: "alias of \(page.source)"))

@@ -17,7 +17,8 @@ enum SiteIndexes {
 
     /// The paths written, known before rendering (to claim them and make their folders).
     static func paths(site: Site) -> [String] {
-        ["search-index.json", "sitemap.xml", "robots.txt"] + (site.pages.contains(where: site.config.news.contains) ? [site.config.news.feedPath] : [])
+        let hasNews = site.pages.indices.contains { site.config.news.contains(site.pages[$0]) }
+        return ["search-index.json", "sitemap.xml", "robots.txt"] + (hasNews ? [site.config.news.feedPath] : [])
             + (searchIsSharded(site: site) ? ["search/d-0.json"] : [])
     }
 

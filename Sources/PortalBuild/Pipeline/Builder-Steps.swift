@@ -75,7 +75,7 @@ extension Builder {
     /// depends on besides its own file.
     static func prepareView(_ site: Site, theme: Theme, images: ImageTable, changes: Changes, year: Int)
         -> (globalHash: String, renderer: PageRenderer) {
-        let summaries = site.pages.map(PageSummary.init)
+        let summaries = site.pages.concurrentMap { PageSummary($0) }
         return concurrently({ GlobalFingerprint.make(summaries: summaries, inputs: changes.inputs, settings: changes.settings) }, {
             PageRenderer(site: site, theme: theme,
                          context: SiteView(site: site, year: year, theme: theme, images: images, summaries: summaries))
