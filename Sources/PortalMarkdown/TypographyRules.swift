@@ -181,16 +181,91 @@ extension RussianTypography.Engine {
             }
             return false
         }
-        guard wordLetters, let second = word(at: next), !continuesWord(second.end) else { return false }
+        // Most hyphens join words (`нормативно-правовой`): ruled out from the bytes, before
+        // either word is made a String.
+        guard wordLetters, mayBeNamedRange(next) || (wordStart..<wordEnd).allSatisfy({ Self.isRoman(out[$0]) }) else {
+            return false
+        }
+        guard let second = word(at: next), !continuesWord(second.end) else { return false }
         let first = lowercased(wordScalars())
         if first.count >= 3 && second.text.count >= 3 {
             let a = String(first.prefix(3)), b = String(second.text.prefix(3))
             if Self.monthPrefixes.contains(a) && Self.monthPrefixes.contains(b) && a != "мая" && b != "мая" { return true }
             if Self.weekdays.contains(first) && Self.weekdays.contains(second.text) { return true }
         }
-        let roman: (UInt8) -> Bool = { $0 == 0x49 || $0 == 0x56 || $0 == 0x58 || $0 == 0x4C || $0 == 0x43 }
-        if (wordStart..<wordEnd).allSatisfy({ roman(out[$0]) }) && (next..<second.end).allSatisfy({ roman(src[$0]) }) { return true }
+        if (wordStart..<wordEnd).allSatisfy({ Self.isRoman(out[$0]) }) && (next..<second.end).allSatisfy({ Self.isRoman(src[$0]) }) {
+            return true
+        }
         return false
+    }
+
+    /// I, V, X, L, C.
+    static func isRoman(_ b: UInt8) -> Bool { b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 }
+
+    /// Whether the last word and the one at `next` may be two months or two weekdays, by the
+    /// first three letters of each (lower-cased, packed in an integer). Anything but plain
+    /// Latin and Cyrillic letters there (a combining breve of a decomposed «й») is left to the
+    /// full comparison, which reads text the way `String` compares it.
+    func mayBeNamedRange(_ next: Int) -> Bool {
+        guard wordEnd - wordStart <= 64 else { return false }
+        let a = Self.prefixKey(out, from: wordStart, to: wordEnd)
+        let b = Self.prefixKey(src, from: next, to: min(n, next + 12))
+        switch (a, b) {
+        case (.unusual, _), (_, .unusual): return true
+        case (.key(let a), .key(let b)):
+            return (Self.monthKeys.contains(a) && Self.monthKeys.contains(b)) || (Self.weekdayKeys.contains(a) && Self.weekdayKeys.contains(b))
+        default: return false
+        }
+    }
+
+    enum PrefixKey: Equatable {
+        /// Fewer than three letters.
+        case short
+        case key(UInt64)
+        case unusual
+    }
+
+    static func prefixKey(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> PrefixKey {
+        var key: UInt64 = 0
+        var j = start
+        for _ in 0..<3 {
+            guard j < end else { return .short }
+            let b0 = UInt32(bytes[j])
+            var scalar: UInt32
+            if b0 < 0x80 {
+                scalar = b0
+                j += 1
+            } else if b0 & 0xE0 == 0xC0, j + 1 < end {
+                scalar = ((b0 & 0x1F) << 6) | (UInt32(bytes[j + 1]) & 0x3F)
+                j += 2
+            } else {
+                return .unusual
+            }
+            switch scalar {
+            case 0x41...0x5A, 0x0410...0x042F: scalar += 0x20
+            case 0x0401: scalar = 0x0451
+            case 0x61...0x7A, 0x0430...0x044F, 0x0451: break
+            // Not a letter: the word ended (the word after the hyphen is read from the source).
+            case 0x00...0x7F: return .short
+            default: return .unusual
+            }
+            key = key << 21 | UInt64(scalar)
+        }
+        // A combining mark (U+0300–U+036F, two bytes from 0xCC 0x80 to 0xCD 0xAF) after the third
+        // letter makes it another character.
+        if j + 1 < end, bytes[j] == 0xCC || (bytes[j] == 0xCD && bytes[j + 1] <= 0xAF) { return .unusual }
+        return .key(key)
+    }
+
+    static let monthKeys: Set<UInt64> = Set(monthPrefixes.map { key($0) })
+    static let weekdayKeys: Set<UInt64> = Set(weekdays.map { key(String($0.prefix(3))) })
+
+    private static func key(_ text: String) -> UInt64 {
+        let bytes = Array(text.utf8)
+        guard case .key(let key) = bytes.withUnsafeBufferPointer({ prefixKey($0.baseAddress!, from: 0, to: $0.count) }) else {
+            preconditionFailure("not three letters: \(text)")
+        }
+        return key
     }
 
     static let monthPrefixes: Set<String> = ["янв", "фев", "мар", "апр", "май", "мая", "мае", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
