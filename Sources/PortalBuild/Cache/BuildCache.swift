@@ -92,37 +92,82 @@ struct BuildCache: Sendable {
         return lineBreakInName ? nil : out
     }
 
-    /// Reads `encoded()`'s text; anything unexpected means no cache.
+    /// Reads `encoded()`'s text; anything unexpected means no cache. Read by bytes, in place: it
+    /// is read before anything else of a build, while nothing else is left to do.
     static func decode(_ bytes: [UInt8]) -> BuildCache? {
-        var cache = BuildCache(version: version, settings: "", inputs: [:], globalHash: "", outputs: [:], warnings: [])
-        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
-        cache.inputs.reserveCapacity(lines.count)
-        cache.outputs.reserveCapacity(lines.count)
-        guard lines.popFirst().map({ String(decoding: $0, as: UTF8.self) }) == header else { return nil }
-        for line in lines where !line.isEmpty {
-            // The fields before the path hold no tabs; the path is the rest of the line.
-            let kind = line.split(separator: UInt8(ascii: "\t"), maxSplits: 1, omittingEmptySubsequences: false)
-            guard kind.count == 2 else { return nil }
-            let rest = kind[1]
-            switch String(decoding: kind[0], as: UTF8.self) {
-            case "settings": cache.settings = String(decoding: rest, as: UTF8.self)
-            case "global": cache.globalHash = String(decoding: rest, as: UTF8.self)
-            case "warnings":
-                guard let warnings = try? JSONDecoder().decode([Diagnostic].self, from: Data(rest)) else { return nil }
-                cache.warnings = warnings
-            case "i":
-                let f = rest.split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false)
-                guard f.count == 4, let size = Int(String(decoding: f[0], as: UTF8.self)),
-                      let mtime = Int(String(decoding: f[1], as: UTF8.self)) else { return nil }
-                cache.inputs[String(decoding: f[3], as: UTF8.self)] = Input(size: size, mtime: mtime, hash: String(decoding: f[2], as: UTF8.self))
-            case "o":
-                let f = rest.split(separator: UInt8(ascii: "\t"), maxSplits: 2, omittingEmptySubsequences: false)
-                guard f.count == 3, let size = Int(String(decoding: f[0], as: UTF8.self)) else { return nil }
-                cache.outputs[String(decoding: f[2], as: UTF8.self)] = Output(hash: String(decoding: f[1], as: UTF8.self), size: size)
-            default: return nil
+        bytes.withUnsafeBufferPointer { CacheReader(bytes: $0).read() }
+    }
+
+    private struct CacheReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        func read() -> BuildCache? {
+            var cache = BuildCache(version: version, settings: "", inputs: [:], globalHash: "", outputs: [:], warnings: [])
+            // About 60 bytes a line, half of the lines inputs and half outputs.
+            cache.inputs.reserveCapacity(bytes.count / 120)
+            cache.outputs.reserveCapacity(bytes.count / 120)
+            var start = 0
+            var first = true
+            while start < bytes.count {
+                let end = index(of: 0x0A, from: start, to: bytes.count) ?? bytes.count
+                defer { start = end + 1 }
+                if first {
+                    guard text(start, end) == header else { return nil }
+                    first = false
+                    continue
+                }
+                if start == end { continue }
+                // The fields before the path hold no tabs; the path is the rest of the line.
+                guard let tab = index(of: 0x09, from: start, to: end) else { return nil }
+                switch text(start, tab) {
+                case "settings": cache.settings = text(tab + 1, end)
+                case "global": cache.globalHash = text(tab + 1, end)
+                case "warnings":
+                    let json = Data(UnsafeBufferPointer(rebasing: bytes[(tab + 1)..<end]))
+                    guard let warnings = try? JSONDecoder().decode([Diagnostic].self, from: json) else { return nil }
+                    cache.warnings = warnings
+                case "i":
+                    guard let t1 = index(of: 0x09, from: tab + 1, to: end), let t2 = index(of: 0x09, from: t1 + 1, to: end),
+                          let t3 = index(of: 0x09, from: t2 + 1, to: end),
+                          let size = integer(tab + 1, t1), let mtime = integer(t1 + 1, t2) else { return nil }
+                    cache.inputs[text(t3 + 1, end)] = Input(size: size, mtime: mtime, hash: text(t2 + 1, t3))
+                case "o":
+                    guard let t1 = index(of: 0x09, from: tab + 1, to: end), let t2 = index(of: 0x09, from: t1 + 1, to: end),
+                          let size = integer(tab + 1, t1) else { return nil }
+                    cache.outputs[text(t2 + 1, end)] = Output(hash: text(t1 + 1, t2), size: size)
+                default: return nil
+                }
             }
+            return first ? nil : cache
         }
-        return cache
+
+        func index(of byte: UInt8, from start: Int, to end: Int) -> Int? {
+            guard start < end, let found = memchr(bytes.baseAddress! + start, Int32(byte), end - start) else { return nil }
+            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        func text(_ start: Int, _ end: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+
+        /// A whole number as `String(n)` writes it (a minus sign, then digits), or nil.
+        func integer(_ start: Int, _ end: Int) -> Int? {
+            var i = start
+            let negative = i < end && bytes[i] == UInt8(ascii: "-")
+            if negative { i += 1 }
+            guard i < end else { return nil }
+            var value = 0
+            while i < end {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = tens.addingReportingOverflow(Int(digit))
+                guard !overflow, !carry else { return nil }
+                value = sum
+                i += 1
+            }
+            return negative ? -value : value
+        }
     }
 
     /// Removes the cache (after a failed build nothing about the output is known for sure).
