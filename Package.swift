@@ -29,9 +29,13 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "PortalCore"),
         .target(name: "CPortalSystem"),
-        // Images: libvips from Debian (libvips-dev), behind fixed-argument C wrappers.
+        // Images: libvips from Debian (libvips-dev), behind fixed-argument C wrappers. CPortalVips
+        // opens libvips on first use (dlopen) instead of linking it, so that the ~90 libraries it
+        // brings (glib, cairo, poppler…) are not loaded at every start; its own declarations of
+        // libvips are compiled against the real headers (CVips) by CPortalVipsCheck, in the tests.
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
-        .target(name: "CPortalVips", dependencies: ["CVips"]),
+        .target(name: "CPortalVips"),
+        .target(name: "CPortalVipsCheck", dependencies: ["CVips", "CPortalVips"], path: "Tests/CPortalVipsCheck"),
         .target(name: "PortalImages", dependencies: ["CPortalVips"]),
         .target(name: "PortalYAML", dependencies: ["PortalCore", "Yams"]),
         .target(name: "PortalMarkdown", dependencies: ["PortalCore", "CCmark"]),
@@ -65,7 +69,7 @@ let package = Package(
         .testTarget(name: "PortalTemplatesTests", dependencies: ["PortalTemplates"]),
         .testTarget(name: "PortalProgrammeTests", dependencies: ["PortalProgramme", "PortalContent", "PortalCore", "PortalTemplates"]),
         .testTarget(name: "PortalBuildTests", dependencies: ["PortalBuild", "PortalImages", "PortalProgramme", "ZIPFoundation"]),
-        .testTarget(name: "PortalImagesTests", dependencies: ["PortalImages"]),
+        .testTarget(name: "PortalImagesTests", dependencies: ["PortalImages", "CPortalVipsCheck"]),
         .testTarget(name: "PortalServeTests", dependencies: ["PortalServe"]),
         .testTarget(name: "PortalFuzzTests", dependencies: [
             "PortalCore", "PortalYAML", "PortalMarkdown", "PortalContent", "PortalProgramme",

@@ -49,20 +49,33 @@ public struct ImageInfo: Sendable, Equatable {
 /// Why libvips could not do something, in its own words.
 public struct ImageError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// libvips itself could not be loaded (not installed, or another version): no image can be
+    /// processed; `message` is the loader's reason.
+    public var libraryUnavailable: Bool
     public var description: String { message }
-    public init(message: String) { self.message = message }
+    public init(message: String, libraryUnavailable: Bool = false) {
+        self.message = message
+        self.libraryUnavailable = libraryUnavailable
+    }
 }
 
 /// The one place that talks to libvips. It is thread-safe: call from any thread; each image is
 /// processed by the calling thread alone (libvips' own workers are limited to one per call), so
 /// a build on every core does not start cores × cores threads.
 public enum Vips {
-    /// Starts libvips (once; later calls do nothing).
+    /// Loads and starts libvips (once; later calls do nothing). It is loaded on first use, not
+    /// linked: a build without photos never loads it (see docs/performance.md).
     public static func start() throws(ImageError) {
-        if portal_vips_start(1) != 0 { throw lastError() }
+        let result = portal_vips_start(1)
+        if result == Int32(PORTAL_VIPS_UNAVAILABLE) {
+            var error = lastError()
+            error.libraryUnavailable = true
+            throw error
+        }
+        if result != 0 { throw lastError() }
     }
 
-    /// The libvips version ("8.14.1").
+    /// The libvips version ("8.14.1"; "" when it cannot be loaded). Loads libvips.
     public static var version: String { String(cString: portal_vips_version()) }
 
     /// Whether this libvips can write `format` (AVIF needs libheif with an AV1 encoder).

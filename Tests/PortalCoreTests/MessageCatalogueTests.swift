@@ -25,6 +25,7 @@ let catalogueSamples: [Message] = {
         .imageEmpty,
         .imageSVGScript(what: "x"),
         .imageDamaged(detail: "x"),
+        .imageLibraryUnavailable(detail: "x"),
         .imageVariantClash(path: "x", other: "x"),
         .imageTooLarge(megabytes: "x", width: 2, height: 2),
         .imageUnpublishable(.unpublishedDraft),

@@ -8,9 +8,14 @@
 struct _VipsImage;
 typedef struct _VipsImage portal_vips_image;
 
-/// Starts libvips once (later calls do nothing) with `threads` worker threads per image, so
-/// that the build's own parallelism is not multiplied by libvips' own. 0 on success.
+/// Loads and starts libvips once (later calls return the first result) with `threads` worker
+/// threads per image, so that the build's own parallelism is not multiplied by libvips' own.
+/// libvips is opened on first use (dlopen), not linked: a build without photos never loads it.
+/// 0 on success; PORTAL_VIPS_UNAVAILABLE when the library cannot be loaded (the reason in
+/// portal_vips_error); -1 when it would not start.
 int portal_vips_start(int threads);
+
+enum { PORTAL_VIPS_UNAVAILABLE = -2 };
 
 /// What the header of an image says (nothing is decoded). `loader` is libvips' loader name
 /// ("jpegload", "pngload", "webpload", …). Width and height are as stored, before orientation.
@@ -47,10 +52,12 @@ int portal_vips_can_save(int format);
 
 void portal_vips_release(portal_vips_image *image);
 
-/// The last error of libvips (on any thread), copied into `buffer`, and the error log cleared.
+/// The last error of libvips (on any thread), copied into `buffer`, and the error log cleared;
+/// why libvips could not be loaded, when it could not.
 void portal_vips_error(char *buffer, int size);
 
-/// "8.14.1": part of the cache key (another libvips may write other bytes).
+/// "8.14.1": part of the cache key (another libvips may write other bytes); "" when libvips
+/// cannot be loaded. Loads it.
 const char *portal_vips_version(void);
 
 #endif

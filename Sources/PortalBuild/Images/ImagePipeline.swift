@@ -129,6 +129,7 @@ enum ImagePipeline {
     }
 
     static func damaged(_ error: ImageError) -> Message {
+        if error.libraryUnavailable { return .imageLibraryUnavailable(detail: error.message) }
         let detail = error.message.split(separator: "\n").first.map(String.init) ?? error.message
         return .imageDamaged(detail: detail)
     }

@@ -99,6 +99,13 @@ extension Message {
                 ru: "файл повреждён, обрезан или не является изображением (libvips: \(detail)); скопируйте или сохраните изображение заново")
     }
 
+    /// libvips (loaded when the first photo is processed) is missing or of another version.
+    public static func imageLibraryUnavailable(detail: String) -> Message {
+        Message("image.library-unavailable", ["detail": detail],
+                en: "portal cannot load libvips, the library that makes the photos' copies (\(detail)); on the computer that builds the site, install it: apt-get install libvips-dev (or run make deps)",
+                ru: "portal не может загрузить libvips — библиотеку, которая делает копии фотографий (\(detail)); на компьютере, где собирается сайт, установите её: apt-get install libvips-dev (или выполните make deps)")
+    }
+
     public static func imageVariantClash(path: String, other: String) -> Message {
         Message("image.variant-clash", ["path": path, "other": other],
                 en: "a smaller copy of this photo would be written to \(path), where \(other) is published: rename one of them",
