@@ -60,6 +60,13 @@ let package = Package(
         ]),
         .executableTarget(name: "portal", dependencies: [
             "PortalBuild", "PortalServe", "PortalProgramme", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: [
+            // Release: the Swift runtime and Foundation linked in (what --static-swift-stdlib
+            // does), ~14 ms less at every start than loading their shared libraries. Compiling
+            // with it too makes the module name the static libraries' own dependencies (ICU…).
+            .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+        ], linkerSettings: [
+            .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
         ]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalYAMLTests", dependencies: ["PortalYAML"]),
