@@ -25,12 +25,16 @@ test: deps test-deps
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory js-test browser-test
 
-# cmark and libvips come from Debian (system library targets); install what pkg-config cannot find.
+# cmark and libvips come from Debian (system library targets), libcurl and libxml2 for the static
+# release link; install what pkg-config cannot find.
 deps:
 	@pkg-config --exists libcmark || { echo "installing libcmark-dev"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev pkg-config; }
 	@pkg-config --exists vips || { echo "installing libvips-dev"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libvips-dev pkg-config; }
+	@# The release build links Foundation statically, and with it what Foundation links.
+	@pkg-config --exists libcurl libxml-2.0 || { echo "installing libcurl4-openssl-dev libxml2-dev"; \
+	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcurl4-openssl-dev libxml2-dev pkg-config; }
 
 # The browser, its driver, Java for the validator, node for the JavaScript tests.
 test-deps:
