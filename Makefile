@@ -32,7 +32,6 @@ deps:
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcmark-dev pkg-config; }
 	@pkg-config --exists vips || { echo "installing libvips-dev"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libvips-dev pkg-config; }
-	@# The release build links Foundation statically, and with it what Foundation links.
 	@pkg-config --exists libcurl libxml-2.0 || { echo "installing libcurl4-openssl-dev libxml2-dev"; \
 	  $(SUDO) $(APT_GET) update -qq && $(SUDO) $(APT_GET) install -y -qq libcurl4-openssl-dev libxml2-dev pkg-config; }
 
