@@ -78,7 +78,11 @@ public enum TemplateValue: Sendable {
 
 /// A typed view (a page, the site, a page in a list): answers for its names itself, with a
 /// `switch`, instead of a dictionary built for every page.
-public protocol TemplateObject: Sendable {
+///
+/// A final class: a reference keeps `TemplateValue` within the 24 bytes an `Any` holds inline
+/// (a struct's existential made it 41 bytes), so the value handed to swift-mustache at every
+/// step of a name is not copied into a heap box first.
+public protocol TemplateObject: AnyObject, Sendable {
     func value(named name: String) -> TemplateValue?
 }
 

@@ -3,9 +3,13 @@ import Synchronization
 import Testing
 
 /// A typed view answering for two names, as a page's view does.
-private struct Person: TemplateObject {
+private final class Person: TemplateObject {
     let name: String
     let active: Bool
+    init(name: String, active: Bool) {
+        self.name = name
+        self.active = active
+    }
     func value(named name: String) -> TemplateValue? {
         switch name {
         case "name": .text(self.name)
@@ -65,6 +69,13 @@ private struct Person: TemplateObject {
         #expect(try render("{{uppercased(name)}} {{plusone(n)}} {{count(list)}}{{#empty(empty)}} пусто{{/empty(empty)}}", context)
                 == "АННА 4 2 пусто")
         #expect(try render("{{#name}}[{{.}}]{{/name}}{{#n}}({{.}}){{/n}}", context) == "[Анна](3)")
+    }
+
+    @Test func aValueFitsInAnAnyWithoutAHeapBox() {
+        // swift-mustache is handed every value as an `Any`, whose inline buffer is three words:
+        // a larger value (a struct's existential in `.object` made it 41 bytes) is boxed on the
+        // heap at every step of every name a template looks up.
+        #expect(MemoryLayout<TemplateValue>.size <= 3 * MemoryLayout<Int>.size)
     }
 
     @Test func subscriptsReadAndWriteMaps() {

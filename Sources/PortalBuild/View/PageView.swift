@@ -5,26 +5,49 @@ import PortalTemplates
 /// What a page's own template sees as `page` (docs/template-context.md): its summary (as lists
 /// show it, views included) and what only the page itself shows. Made by `PageRenderer` for each
 /// page; its names are answered by `value(named:)`, without a dictionary per page.
-struct PageView: TemplateObject {
-    var summary: SummaryView
-    var template: String
-    var description: String
-    var content: String
-    var kind: Page.Kind
-    var extra: TemplateValue
-    var entry: TemplateValue?
+final class PageView: TemplateObject {
+    let summary: SummaryView
+    let template: String
+    let description: String
+    let content: String
+    let kind: Page.Kind
+    let extra: TemplateValue
+    let entry: TemplateValue?
     /// The body's headings (h2 and h3 make the table of contents).
-    var headings: [Markdown.Heading]
-    var hasTOC: Bool
-    var breadcrumbs: [SummaryView]
-    var children: [SummaryView]
-    var pager: TemplateValue?
-    var tags: [String]
-    var tagLinks: [(name: String, url: String)]
-    var aliases: [String]
+    let headings: [Markdown.Heading]
+    let hasTOC: Bool
+    let breadcrumbs: [SummaryView]
+    let children: [SummaryView]
+    let pager: TemplateValue?
+    let tags: [String]
+    let tagLinks: [(name: String, url: String)]
+    let aliases: [String]
     /// The page's own cover: its first image, not lazy.
-    var cover: TemplateValue?
-    var jsonLD: String?
+    let cover: TemplateValue?
+    let jsonLD: String?
+
+    init(summary: SummaryView, template: String, description: String, content: String, kind: Page.Kind,
+         extra: TemplateValue, entry: TemplateValue?, headings: [Markdown.Heading], hasTOC: Bool,
+         breadcrumbs: [SummaryView], children: [SummaryView], pager: TemplateValue?, tags: [String],
+         tagLinks: [(name: String, url: String)], aliases: [String], cover: TemplateValue?, jsonLD: String?) {
+        self.summary = summary
+        self.template = template
+        self.description = description
+        self.content = content
+        self.kind = kind
+        self.extra = extra
+        self.entry = entry
+        self.headings = headings
+        self.hasTOC = hasTOC
+        self.breadcrumbs = breadcrumbs
+        self.children = children
+        self.pager = pager
+        self.tags = tags
+        self.tagLinks = tagLinks
+        self.aliases = aliases
+        self.cover = cover
+        self.jsonLD = jsonLD
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
@@ -64,7 +87,7 @@ struct PageView: TemplateObject {
 /// A list's views written whole: `{{{page.children_views.list-item}}}` is what
 /// `{{#page.children}}{{{views.list-item}}}{{/page.children}}` gives, without swift-mustache
 /// looking the view up once per item.
-struct JoinedViews: TemplateObject {
+final class JoinedViews: TemplateObject {
     let items: [SummaryView]
 
     init(_ items: [SummaryView]) {

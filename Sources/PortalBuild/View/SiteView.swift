@@ -141,8 +141,12 @@ final class FragmentCache: Sendable {
 }
 
 /// The rendered fragments by name (`{{{fragments.header}}}`).
-struct Fragments: TemplateObject {
+final class Fragments: TemplateObject {
     let html: [String: String]
+
+    init(html: [String: String]) {
+        self.html = html
+    }
 
     func value(named name: String) -> TemplateValue? {
         html[name].map(TemplateValue.text)

@@ -56,8 +56,11 @@ final class SummaryView: TemplateObject {
         }
     }
 
-    private struct Views: TemplateObject {
+    private final class Views: TemplateObject {
         let views: [String: RenderedOnDemand]
+        init(views: [String: RenderedOnDemand]) {
+            self.views = views
+        }
         func value(named name: String) -> TemplateValue? {
             views[name].map(TemplateValue.rendered)
         }
@@ -101,12 +104,21 @@ final class ViewContext: Sendable {
 }
 
 /// The names a template starts from: `site`, `data`, `page`, `menu`, `fragments`.
-struct TemplateRoot: TemplateObject {
-    var site: TemplateValue
-    var data: TemplateValue
-    var page: TemplateValue?
-    var menu: TemplateValue?
-    var fragments: TemplateValue?
+final class TemplateRoot: TemplateObject {
+    let site: TemplateValue
+    let data: TemplateValue
+    let page: TemplateValue?
+    let menu: TemplateValue?
+    let fragments: TemplateValue?
+
+    init(site: TemplateValue, data: TemplateValue, page: TemplateValue? = nil, menu: TemplateValue? = nil,
+         fragments: TemplateValue? = nil) {
+        self.site = site
+        self.data = data
+        self.page = page
+        self.menu = menu
+        self.fragments = fragments
+    }
 
     func value(named name: String) -> TemplateValue? {
         switch name {
