@@ -62,12 +62,11 @@ struct PageRenderer: Sendable {
         guard let templateName else {
             return Output(bytes: [], diagnostics: log.diagnostics)
         }
-        let menuState = context.menuState(for: page.url)
+        let shared = fragments.shared(for: context.menuState(for: page.url), context: context, theme: theme)
         let root = TemplateRoot(
             site: context.site, data: context.data,
             page: .object(pageView(page, template: templateName, markdown: markdown)),
-            menu: context.menu(in: menuState),
-            fragments: .object(fragments.fragments(for: menuState, context: context, theme: theme)))
+            menu: shared.menu, fragments: .object(shared.fragments))
         let html = theme.render(templateName, context: .object(root)) ?? ""
         let bytes = site.config.typography ? Self.typographContent(html) : Array(html.utf8)
         return Output(bytes: bytes, diagnostics: log.diagnostics, template: templateName, body: markdown)

@@ -113,9 +113,16 @@ struct SiteView: Sendable {
 /// Theme fragments (`templates/fragments/*.mustache`: header, footer) depend on the site and the
 /// menu, never on the page, so each is rendered once per menu state — a dozen times a build —
 /// instead of once per page, and inserted with `{{{fragments.header}}}` (docs/performance.md has
-/// what rendering them per page cost).
+/// what rendering them per page cost). The menu itself (`menu`) is kept with them: a page's
+/// template gets the same value, not a list of maps made again for every page.
 final class FragmentCache: Sendable {
-    private let cache = Mutex<[SiteView.MenuState: Fragments]>([:])
+    /// What pages with one menu state share: their `menu` and their `fragments`.
+    struct Shared: Sendable {
+        let menu: TemplateValue
+        let fragments: Fragments
+    }
+
+    private let cache = Mutex<[SiteView.MenuState: Shared]>([:])
     private let names: [String]
 
     private let typography: Bool
@@ -125,18 +132,18 @@ final class FragmentCache: Sendable {
         self.typography = typography
     }
 
-    func fragments(for state: SiteView.MenuState, context: SiteView, theme: Theme) -> Fragments {
-        if names.isEmpty { return Fragments(html: [:]) }
+    func shared(for state: SiteView.MenuState, context: SiteView, theme: Theme) -> Shared {
         if let hit = cache.withLock({ $0[state] }) { return hit }
-        let root = TemplateRoot(site: context.site, data: context.data, menu: context.menu(in: state))
+        let menu = context.menu(in: state)
+        let root = TemplateRoot(site: context.site, data: context.data, menu: menu)
         var rendered: [String: String] = [:]
         for name in names {
             let html = theme.render(name, context: .object(root)) ?? ""
             rendered[String(name.dropFirst("fragments/".count))] = typography ? RussianTypography.apply(toHTML: html) : html
         }
-        let fragments = Fragments(html: rendered)
-        cache.withLock { $0[state] = fragments }
-        return fragments
+        let shared = Shared(menu: menu, fragments: Fragments(html: rendered))
+        cache.withLock { $0[state] = shared }
+        return shared
     }
 }
 
