@@ -28,6 +28,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "PortalCore"),
+        // cmark's memory: a per-thread arena handed to cmark through its cmark_mem (PortalMarkdown).
+        .target(name: "CPortalCmark", dependencies: ["CCmark"]),
         .target(name: "CPortalSystem"),
         // Images: libvips from Debian (libvips-dev), behind fixed-argument C wrappers. CPortalVips
         // opens libvips on first use (dlopen) instead of linking it, so that the ~90 libraries it
@@ -38,7 +40,7 @@ let package = Package(
         .target(name: "CPortalVipsCheck", dependencies: ["CVips", "CPortalVips"], path: "Tests/CPortalVipsCheck"),
         .target(name: "PortalImages", dependencies: ["CPortalVips"]),
         .target(name: "PortalYAML", dependencies: ["PortalCore", "Yams"]),
-        .target(name: "PortalMarkdown", dependencies: ["PortalCore", "CCmark"]),
+        .target(name: "PortalMarkdown", dependencies: ["PortalCore", "CCmark", "CPortalCmark"]),
         .target(name: "PortalSearch", dependencies: ["PortalCore"]),
         .target(name: "PortalContent", dependencies: [
             "PortalCore", "PortalYAML", "PortalMarkdown", "SwiftCSV", "ZIPFoundation", "XMLCoder",
@@ -70,7 +72,7 @@ let package = Package(
         ]),
         .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"]),
         .testTarget(name: "PortalYAMLTests", dependencies: ["PortalYAML"]),
-        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown"]),
+        .testTarget(name: "PortalMarkdownTests", dependencies: ["PortalMarkdown", "CCmark"]),
         .testTarget(name: "PortalSearchTests", dependencies: ["PortalSearch"]),
         .testTarget(name: "PortalContentTests", dependencies: ["PortalContent"]),
         .testTarget(name: "PortalTemplatesTests", dependencies: ["PortalTemplates"]),
