@@ -72,10 +72,17 @@ public enum Markdown {
         rewrite: (Link) -> String? = { _ in nil },
         image: (Link) -> String? = { _ in nil }
     ) -> Rendered {
-        let flags = options.cmarkFlags
-        let document: OpaquePointer = text.withCString { cmark_parse_document($0, strlen($0), flags) }
-        let tables = Tables.transform(document, source: text, flags: flags)
-        defer { cmark_node_free(document); tables.cellDocuments.forEach { cmark_node_free($0) } }
+        // Every node, string and buffer of this document comes from this thread's arena and
+        // goes at once when the document is done (nothing of cmark's is freed one by one).
+        CmarkArena.with { mem in render(text, flags: options.cmarkFlags, mem: mem, rewrite: rewrite, image: image) }
+    }
+
+    private static func render(
+        _ text: String, flags: Int32, mem: UnsafeMutablePointer<cmark_mem>,
+        rewrite: (Link) -> String?, image: (Link) -> String?
+    ) -> Rendered {
+        let document = CmarkArena.parse(text, flags: flags, mem: mem)
+        let tables = Tables.transform(document, source: text, flags: flags, mem: mem)
 
         var links: [Link] = []
         var columns = ScalarColumns(text)
@@ -158,7 +165,7 @@ public enum Markdown {
         // Custom inline nodes: cmark writes their text as it is, whatever the safe mode (it is
         // portal's own markup, every value in it escaped).
         for (node, html) in replacedImages {
-            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            guard let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, mem) else { continue }
             cmark_node_set_on_enter(custom, html)
             cmark_node_set_on_exit(custom, "")
             if cmark_node_replace(node, custom) != 0 { cmark_node_free(node) } else { cmark_node_free(custom) }
@@ -185,8 +192,8 @@ public enum Markdown {
     /// without headings inside quotes or lists, every `<h1>`…`<h6>` cmark writes opens one of
     /// `headings`, in order (text, code and attributes are escaped).
     private static func renderWhole(_ document: OpaquePointer, headings: [Heading], flags: Int32) -> String {
+        // The HTML is in the arena (cmark allocates it with the document's memory): not freed here.
         guard let pointer = cmark_render_html(document, flags) else { return "" }
-        defer { free(pointer) }
         let source = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
         guard !headings.isEmpty else { return String(decoding: source, as: UTF8.self) }
         var out: [UInt8] = []
@@ -234,8 +241,7 @@ public enum Markdown {
     }
 
     private static func renderHTML(_ node: OpaquePointer, flags: Int32) -> String {
-        guard let pointer = cmark_render_html(node, flags) else { return "" }
-        defer { free(pointer) }
+        guard let pointer = cmark_render_html(node, flags) else { return "" }  // in the arena
         return String(cString: pointer)
     }
 

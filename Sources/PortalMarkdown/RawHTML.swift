@@ -40,8 +40,11 @@ extension Markdown {
     public static func rawHTML(in text: String) -> [RawHTML] {
         // No "<", no HTML: most pages cost nothing.
         guard containsByte(UInt8(ascii: "<"), in: text) else { return [] }
-        let document: OpaquePointer = text.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }
-        defer { cmark_node_free(document) }
+        return CmarkArena.with { mem in rawHTML(in: text, mem: mem) }
+    }
+
+    private static func rawHTML(in text: String, mem: UnsafeMutablePointer<cmark_mem>) -> [RawHTML] {
+        let document = CmarkArena.parse(text, flags: CMARK_OPT_DEFAULT, mem: mem)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var found: [RawHTML] = []
         let iterator = cmark_iter_new(document)

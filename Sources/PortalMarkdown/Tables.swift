@@ -17,9 +17,9 @@ import Darwin
 /// table ends where the paragraph ends (a blank line or another block); a table may follow the
 /// lines of a paragraph directly (its header row is then the paragraph's last line).
 struct Tables {
-    /// The documents the cells were parsed in: their nodes now live in the main document, so
-    /// they are freed after it.
-    private(set) var cellDocuments: [OpaquePointer] = []
+    /// The memory of the document (CmarkArena): the table's nodes and the documents its cells
+    /// are parsed in come from it, and go with it.
+    private let mem: UnsafeMutablePointer<cmark_mem>
     /// Each cell node → line and column of its text in the source (1-based).
     private var cellPositions: [OpaquePointer: (line: Int, column: Int)] = [:]
     /// The document's text when it may define link references (`[id]: url`): a cell is parsed
@@ -28,8 +28,8 @@ struct Tables {
 
     /// Turns every paragraph of `document` that is a table into one. `source` is the Markdown
     /// `document` was parsed from, `flags` the options it was parsed with.
-    static func transform(_ document: OpaquePointer, source: String, flags: Int32) -> Tables {
-        var tables = Tables()
+    static func transform(_ document: OpaquePointer, source: String, flags: Int32, mem: UnsafeMutablePointer<cmark_mem>) -> Tables {
+        var tables = Tables(mem: mem)
         // Most pages have no table: no pipe, no work (memchr over the bytes).
         var bytes = source
         guard contains(&bytes, 0x7C, then: nil) else { return tables }
@@ -180,11 +180,11 @@ struct Tables {
         }
         guard let headerIndex else { return }
 
-        let table = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let table = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem)!
         cmark_node_set_on_exit(table, "</table>\n</div>")
         for (index, row) in rows.enumerated() where index == headerIndex || index > headerIndex + 1 {
             let isHeader = index == headerIndex
-            let tr = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+            let tr = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, mem)!
             let opening = index == headerIndex + 2 ? "<tbody>\n<tr>\n" : "<tr>\n"
             let closing = isHeader ? "</tr>\n</thead>\n" : index == rows.count - 1 ? "</tr>\n</tbody>\n" : "</tr>\n"
             cmark_node_set_on_enter(tr, opening)
@@ -192,7 +192,7 @@ struct Tables {
             var cells = Self.cells(row.text)
             while cells.count < alignments.count { cells.append(Cell(text: "", offset: row.text.utf8.count)) }
             for (cell, alignment) in zip(cells, alignments) {
-                let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                let node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, mem)!
                 let style: String
                 switch alignment {
                 case .none: style = ""
@@ -242,8 +242,8 @@ struct Tables {
         var attempt = text
         let references = text.contains("[") ? referenceSource.map { "\n\n" + $0 } ?? "" : ""
         for round in 0..<2 {
-            let document: OpaquePointer = (attempt + references).withCString { cmark_parse_document($0, strlen($0), flags) }
-            cellDocuments.append(document)
+            // The cell's document stays in the arena until the page's document is done.
+            let document = CmarkArena.parse(attempt + references, flags: flags, mem: mem)
             // The cell is the document's first line: a paragraph of that line alone.
             if let paragraph = cmark_node_first_child(document), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
                cmark_node_get_start_line(paragraph) == 1, cmark_node_get_end_line(paragraph) == 1 {
@@ -255,7 +255,7 @@ struct Tables {
             }
             if round == 0 { attempt = Self.escapingBlockStart(text) }
         }
-        let literal = cmark_node_new(CMARK_NODE_TEXT)!
+        let literal = cmark_node_new_with_mem(CMARK_NODE_TEXT, mem)!
         cmark_node_set_literal(literal, text)
         cmark_node_append_child(cell, literal)
     }
