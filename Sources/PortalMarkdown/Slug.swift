@@ -16,32 +16,43 @@ public enum Slug {
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            var piece: Substring.UTF8View? = nil
-            var ascii: UInt8 = 0
+            // A letter's transliteration, up to three ASCII bytes packed low byte first (ъ, ь: 0).
+            var packed: UInt32
             switch v {
-            case 0x61...0x7A, 0x30...0x39: ascii = UInt8(v)
-            case 0x41...0x5A: ascii = UInt8(v) + 0x20
-            case 0x430...0x44F: piece = cyrillic[Int(v - 0x430)].utf8
-            case 0x410...0x42F: piece = cyrillic[Int(v - 0x410)].utf8
-            case 0x451, 0x401: piece = cyrillic[5].utf8  // ё → e
-            case 0..<0x80:  // spaces and ASCII punctuation: a word break (no case mapping needed)
-                pendingHyphen = true
-                continue
-            default:
-                if let latin = table[Character(scalar).lowercased().first ?? " "] {
-                    piece = Substring(latin).utf8
-                } else {
+            case 0x61...0x7A, 0x30...0x39: packed = v
+            case 0x41...0x5A: packed = v + 0x20
+            case 0x430...0x44F: packed = packedCyrillic[Int(v - 0x430)]
+            case 0x410...0x42F: packed = packedCyrillic[Int(v - 0x410)]
+            case 0x451, 0x401: packed = packedCyrillic[5]  // ё → e
+            case 0x404, 0x406, 0x407, 0x40E, 0x490, 0x454, 0x456, 0x457, 0x45E, 0x491:
+                // і ї є ґ ў and their capitals, the only scalars `table` can match (checked
+                // against every scalar): lower-cased as a Character, as the table's keys are.
+                guard let latin = table[Character(scalar).lowercased().first ?? " "] else {
                     pendingHyphen = true
                     continue
                 }
+                packed = pack(Substring(latin))
+            default:  // spaces, punctuation, other scripts: a word break
+                pendingHyphen = true
+                continue
             }
-            if let p = piece, p.isEmpty { continue }  // ъ, ь
+            if packed == 0 { continue }  // ъ, ь
             if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
             pendingHyphen = false
-            if let p = piece { out.append(contentsOf: p) } else { out.append(ascii) }
+            while packed != 0 {
+                out.append(UInt8(truncatingIfNeeded: packed))
+                packed >>= 8
+            }
         }
         return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
+
+    private static func pack(_ latin: Substring) -> UInt32 {
+        latin.utf8.reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// `cyrillic`, each packed by `pack`: no string to walk per letter.
+    private static let packedCyrillic: [UInt32] = cyrillic.map(pack)
 
     /// а…я in alphabet order (without ё), transliterated.
     static let cyrillic: [Substring] = [

@@ -67,6 +67,9 @@ import Testing
         ("Щука и ёж: объявление", "schuka-i-ezh-obyavlenie"),
         ("  Hello, World!  ", "hello-world"),
         ("2025/2026", "2025-2026"),
+        // Ukrainian and Belarusian letters, capitals too; other scripts and symbols break words.
+        ("Їжак, Ґанок — Євген Ў і ЁЖ ъ", "yizhak-ganok-yevgen-u-i-ezh"),
+        ("«Цели» программы… ΑΒΓ 🙂 Schüler", "celi-programmy-sch-ler"),
     ])
     func transliterates(input: String, expected: String) {
         #expect(Slug.make(input) == expected)
