@@ -196,28 +196,38 @@ public enum Markdown {
         guard let pointer = cmark_render_html(document, flags) else { return "" }
         let source = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
         guard !headings.isEmpty else { return String(decoding: source, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(source.count + headings.count * 40)
-        var next = headings.makeIterator()
-        var i = 0
-        var copied = 0
-        let base = source.baseAddress!
-        while i + 4 <= source.count {
-            // From one "<" to the next (memchr), looking for "<h1>"…"<h6>".
-            guard let found = memchr(base + i, 0x3C, source.count - i) else { break }
-            i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            guard i + 4 <= source.count else { break }
-            if source[i + 1] == 0x68, (0x31...0x36).contains(source[i + 2]), source[i + 3] == 0x3E, let heading = next.next() {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<(i + 3)]))
-                out.append(contentsOf: " id=\"\(heading.id)\"".utf8)
-                copied = i + 3
-                i += 4
-            } else {
-                i += 1
+        // Written straight into the String's storage (no array in between): the HTML with
+        // ` id="…"` after each of the first headings.count `<hN`.
+        let ids = headings.map { " id=\"\($0.id)\"" }
+        let capacity = source.count + ids.reduce(0) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var written = 0
+            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let from = bytes.baseAddress, !bytes.isEmpty else { return }
+                (out.baseAddress! + written).update(from: from, count: bytes.count)
+                written += bytes.count
             }
+            var next = ids.makeIterator()
+            var i = 0
+            var copied = 0
+            let base = source.baseAddress!
+            while i + 4 <= source.count {
+                // From one "<" to the next (memchr), looking for "<h1>"…"<h6>".
+                guard let found = memchr(base + i, 0x3C, source.count - i) else { break }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard i + 4 <= source.count else { break }
+                if source[i + 1] == 0x68, (0x31...0x36).contains(source[i + 2]), source[i + 3] == 0x3E, var id = next.next() {
+                    copy(UnsafeBufferPointer(rebasing: source[copied..<(i + 3)]))
+                    id.withUTF8 { copy($0) }
+                    copied = i + 3
+                    i += 4
+                } else {
+                    i += 1
+                }
+            }
+            copy(UnsafeBufferPointer(rebasing: source[copied...]))
+            return written
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Block by block, heading tags written here: a raw `<h2>` in the Markdown must not take a
