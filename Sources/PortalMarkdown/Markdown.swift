@@ -20,7 +20,9 @@ public enum Markdown {
         }
 
         var cmarkFlags: Int32 {
-            var flags = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+            // No CMARK_OPT_VALIDATE_UTF8: cmark is only given Swift Strings, which are valid UTF-8,
+            // and its feed already turns NUL into U+FFFD, so the check copied every line unchanged.
+            var flags = CMARK_OPT_DEFAULT
             if smartPunctuation { flags |= CMARK_OPT_SMART }
             if unsafeHTML { flags |= CMARK_OPT_UNSAFE }
             return flags
