@@ -160,8 +160,8 @@ static void *arena_realloc(void *block, size_t size) {
 }
 
 static void arena_free(void *block) {
-    if (!block) return;
     arena *a = current_arena;
+    if (!block || !a) return;  // (no arena on this thread: nothing of it to free)
     size_t size = *header(block);
     if (size & LARGE) {
         large *l = (large *)block - 1;
