@@ -56,7 +56,11 @@ public struct Page: Sendable {
     public var coverLocation: SourceLocation? = nil
 
     /// Path of the page's file in the output folder.
-    public var outputPath: String {
+    public var outputPath: String { Page.outputPath(url: url) }
+
+    /// The output path of the page at `url`: lists of thousands of pages ask with the URL alone,
+    /// which reads one field where calling `outputPath` on an element copied the whole page.
+    public static func outputPath(url: String) -> String {
         url == "/" ? "index.html" : String(url.dropFirst()) + "index.html"
     }
 

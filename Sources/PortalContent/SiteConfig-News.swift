@@ -19,7 +19,13 @@ extension SiteConfig {
 
         /// Whether `page` is a news post: a dated page (not a section) inside the section.
         public func contains(_ page: Page) -> Bool {
-            page.kind == .page && page.url.hasPrefix(section) && page.date != nil
+            contains(kind: page.kind, url: page.url, date: page.date)
+        }
+
+        /// `contains(_:)` from the fields it reads (a loop over thousands of pages passes these
+        /// instead of copying each page).
+        public func contains(kind: Page.Kind, url: String, date: SimpleDate?) -> Bool {
+            kind == .page && url.hasPrefix(section) && date != nil
         }
 
         /// Where the feed is written, relative to the output folder (`news/atom.xml`).

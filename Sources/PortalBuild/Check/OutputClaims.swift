@@ -8,7 +8,7 @@ extension Builder {
         var claimed: [String: String] = [:]
         claimed.reserveCapacity(site.pages.count + files.count)
         // By index: `for page in site.pages` copied every page.
-        for index in site.pages.indices { claimed[site.pages[index].outputPath] = site.pages[index].source }
+        for index in site.pages.indices { claimed[Page.outputPath(url: site.pages[index].url)] = site.pages[index].source }
         for file in files {
             if let owner = claimed[file.destination] {
                 log.error(at: SourceLocation(path: owner), .outputPageAndFileClash(file: file.source, destination: file.destination))

@@ -10,7 +10,7 @@ enum OutputNames {
     static func check(site: Site, files: [(source: String, destination: String)], root: String, log: inout DiagnosticLog) {
         // Only a path with a long name is split and located: every page and file is looked at.
         for index in site.pages.indices {
-            let path = site.pages[index].outputPath
+            let path = Page.outputPath(url: site.pages[index].url)
             guard hasLongSegment(path) else { continue }
             report(path, at: SourceLocation(path: site.pages[index].source), log: &log)
         }

@@ -5,7 +5,7 @@ import PortalCore
 /// are written as these too); `make` gives the redirects, a small HTML file per alias of a page
 /// that sends browsers (and search engines, with its canonical link) to the page.
 enum ExtraOutputs {
-    struct Output {
+    struct Output: Sendable {
         var path: String
         var content: String
         var reason: String

@@ -17,7 +17,8 @@ enum SiteIndexes {
 
     /// The paths written, known before rendering (to claim them and make their folders).
     static func paths(site: Site) -> [String] {
-        let hasNews = site.pages.indices.contains { site.config.news.contains(site.pages[$0]) }
+        let news = site.config.news
+        let hasNews = site.pages.indices.contains { news.contains(kind: site.pages[$0].kind, url: site.pages[$0].url, date: site.pages[$0].date) }
         return ["search-index.json", "sitemap.xml", "robots.txt"] + (hasNews ? [site.config.news.feedPath] : [])
             + (searchIsSharded(site: site) ? ["search/d-0.json"] : [])
     }
@@ -96,9 +97,11 @@ enum SiteIndexes {
         // The sitemap and the feed are made on another thread while the search index (itself on
         // every core) is; the files keep their order.
         let (others, searchFiles) = concurrently({ () -> (sitemap: String, feed: ExtraOutputs.Output?) in
-            let sitemap = Feeds.sitemap(site.pages.compactMap { page in
-                isSearchable(page) || page.url.hasPrefix("/tags/")
-                    ? SitemapEntry(loc: PageSummary.permalink(page.url, config: config), lastmod: page.date) : nil
+            // By index: `compactMap` over the pages copied each one.
+            let sitemap = Feeds.sitemap(site.pages.indices.compactMap { index in
+                isSearchable(site.pages[index]) || site.pages[index].url.hasPrefix("/tags/")
+                    ? SitemapEntry(loc: PageSummary.permalink(site.pages[index].url, config: config), lastmod: site.pages[index].date)
+                    : nil
             })
             return (sitemap, feed(site: site, contributions: contributions, images: images))
         }, {

@@ -18,7 +18,7 @@ extension Builder {
 
         /// Every path written, pages first.
         func paths(of site: Site) -> [String] {
-            site.pages.map { $0.outputPath } + files.map(\.destination) + extras.map(\.path) + generatedPaths
+            site.pages.indices.map { Page.outputPath(url: site.pages[$0].url) } + files.map(\.destination) + extras.map(\.path) + generatedPaths
                 + imageFiles.map(\.variant.path)
         }
     }
@@ -59,7 +59,8 @@ extension Builder {
         let previous = changes.previous
         let inputs = changes.inputs
         let counter = progress.map { ProgressCounter(total: site.pages.count, report: $0) }
-        let results = site.pages.concurrentMap { page -> PageResult in
+        let order = renderOrder(site)
+        @Sendable func render(_ page: Page) -> PageResult {
             defer { counter?.advance() }
             let path = page.outputPath
             if reusable, let old = previous?.outputs[path], previous?.inputs[page.source] == inputs[page.source],
@@ -81,11 +82,23 @@ extension Builder {
                 return PageResult(path: path, output: nil, diagnostics: rendered.diagnostics + [failure], indexes: indexes)
             }
         }
-        for result in results {
-            log.append(contentsOf: result.diagnostics)
-            if let out = result.output { written[result.path] = out }
+        let results = order.concurrentMap { render(site.pages[$0]) }
+        // Back in page order: messages, records and what the indexes get are as a serial build's.
+        var inPageOrder = [Int](repeating: 0, count: order.count)
+        for (position, index) in order.enumerated() { inPageOrder[index] = position }
+        for position in inPageOrder {
+            log.append(contentsOf: results[position].diagnostics)
+            if let out = results[position].output { written[results[position].path] = out }
         }
-        return results.map(\.indexes)
+        return inPageOrder.map { results[$0].indexes }
+    }
+
+    /// The pages' indices, those with the longest lists first (a tag's page lists hundreds of
+    /// pages), the others in page order: started last, as their URLs sort them (`/tags/…`),
+    /// they kept one core busy long after the other had finished.
+    static func renderOrder(_ site: Site) -> [Int] {
+        let listed = site.pages.indices.map { site.childrenByURL[site.pages[$0].url]?.count ?? 0 }
+        return site.pages.indices.sorted { listed[$0] != listed[$1] ? listed[$0] > listed[$1] : $0 < $1 }
     }
 
     /// Files portal makes besides pages and redirects: the search index, sitemap, robots.txt,

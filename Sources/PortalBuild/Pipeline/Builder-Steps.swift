@@ -117,8 +117,10 @@ extension Builder {
             log.append(contentsOf: rendered.diagnostics)
             generated.append(.init(path: ThemeSearchPage.outputPath, content: rendered.html, reason: "the theme's search page"))
         }
-        for extra in generated {
-            switch writer.write(extra.content, to: extra.path) {
+        // On every core: a large site's search index is thousands of small files.
+        let results = generated.concurrentMap { extra in writer.write(extra.content, to: extra.path) }
+        for (extra, result) in zip(generated, results) {
+            switch result {
             case .success(let out): written[extra.path] = out
             case .failure(let failure): log.append(failure)
             }

@@ -86,7 +86,8 @@ struct OutputWriter: Sendable {
         var directories: Set<Substring> = []
         for path in paths {
             var dir = Substring(path)
-            while let slash = dir.lastIndex(of: "/") {
+            // By bytes: "/" is never part of another character in UTF-8.
+            while let slash = dir.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 dir = dir[..<slash]
                 if !directories.insert(dir).inserted { break }
             }
