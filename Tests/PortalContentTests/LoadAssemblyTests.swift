@@ -10,7 +10,10 @@ import Testing
     func isTheAddressUpToTheSlashBeforeTheLastName(url: String, parent: String) {
         #expect(SiteLoader.parentURL(of: url) == parent)
     }
+}
 
+/// The tags of all pages, read in one pass: each spelling's slug, and each slug's first spelling.
+@Suite struct TagFindingTests {
     @Test func tagsAreFoundOnceWithTheFirstSpellingAsTitle() {
         func page(_ url: String, _ tags: [String]) -> Page {
             Page(kind: .page, source: "Content\(url)x.md", url: url, title: url, description: nil, date: nil, order: nil, tags: tags,
