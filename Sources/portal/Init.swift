@@ -70,12 +70,12 @@ extension Portal {
             // The new site builds with --strict at once: proven here, into a folder made for it.
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("portal-init-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: scratch) }
-            let options = BuildOptions(root: folder, output: scratch.appendingPathComponent("Public"), strict: true)
+            var options = BuildOptions(root: folder, output: scratch.appendingPathComponent("Public"), strict: true)
+            options.cacheFolder = scratch.appendingPathComponent("cache")
             if case .failure(let failure) = Result(catching: { () throws(BuildFailure) -> BuildReport in try Builder.build(options) }) {
                 console.failed(failure)
                 throw ExitCode(1)
             }
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(".portal-cache"))
             let done = Console(root: folder, quiet: false)  // in the new site's language
             done.summary(
                 .initDone(school: values.school, folder: folder.path, files: written.count))

@@ -67,6 +67,8 @@ extension Portal {
         @Flag(name: .long, help: "Treat warnings as errors (for CI).")
         var strict = false
 
+        @OptionGroup var cache: CacheOption
+
         func run() throws {
             let root = site.rootURL
             let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Public")
@@ -75,6 +77,7 @@ extension Portal {
                 root: root, output: outputURL, includeDrafts: site.drafts, includeFuture: site.future,
                 strict: strict, today: try site.todayDate(), progress: console.progressLine()))
             options.waiting = { console.summary($0.keyed("portal"), always: true) }
+            options.cacheFolder = cache.folder
             switch Result(catching: { () throws(BuildFailure) -> BuildReport in try Builder.build(options) }) {
             case .success(let report):
                 console.clearProgress()

@@ -26,11 +26,14 @@ extension Portal {
             "The address to listen on; 0.0.0.0 shows the preview to other computers of the network.", valueName: "address"))
         var host = "127.0.0.1"
 
+        @OptionGroup var cache: CacheOption
+
         func run() async throws {
             let root = site.rootURL
             // The output is the server's own temporary folder; Public/ is never written.
-            let options = try address.apply(to: BuildOptions(root: root, output: root, includeDrafts: site.drafts,
+            var options = try address.apply(to: BuildOptions(root: root, output: root, includeDrafts: site.drafts,
                                                          includeFuture: site.future, today: try site.todayDate()))
+            options.cacheFolder = cache.folder
             let server = PreviewServer(build: options, host: host, port: port)
             // Ctrl-C stops the server cleanly (the build folder is removed), even during the first build.
             let signals = [SIGINT, SIGTERM].map { number in

@@ -41,8 +41,7 @@ import Testing
     @Test func theRealSiteBuiltForASubfolderStaysInIt() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("portal-base-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
-        var options = BuildOptions(root: repositoryRoot, output: base.appendingPathComponent("Public"),
-                                   today: SimpleDate(parsing: "2026-01-15")!)
+        var options = realSiteOptions(output: base.appendingPathComponent("Public"))
         options.baseURL = "https://school.example.ru/sub/"
         try Builder.build(options)
         let attribute = try NSRegularExpression(pattern: "(?:href|src|action|content)=\"([^\"]*)\"")

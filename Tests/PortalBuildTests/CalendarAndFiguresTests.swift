@@ -9,7 +9,7 @@ import Testing
     static func realHome(today: String) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-calendar-\(UUID().uuidString)/Public")
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
-        try Builder.build(BuildOptions(root: repositoryRoot, output: output, today: SimpleDate(parsing: today)!))
+        try Builder.build(realSiteOptions(output: output, today: today))
         let html = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         return html.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
             .replacingOccurrences(of: "\u{00A0}", with: " ")

@@ -42,6 +42,21 @@ import Testing
         #expect(result.stderr.hasPrefix("Content/data/mentors.yml:12:3: warning: у наставника «petrov-secret» нет consent: true"))
     }
 
+    /// `--cache-dir` (or PORTAL_CACHE_DIR) keeps the build cache out of the site folder, and the
+    /// next build reads it from there.
+    @Test func theCacheGoesWhereItIsToldAndIsReadFromThere() throws {
+        let site = try FixtureSite()
+        let cache = site.output.deletingLastPathComponent().appendingPathComponent("ci-cache")
+        let first = try run(["build", "--root", site.root.path, "--output", site.output.path, "--cache-dir", cache.path])
+        #expect(first.status == 0)
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("build.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".portal-cache").path))
+        let again = try run(["build", "--root", site.root.path, "--output", site.output.path],
+                            environment: ["PORTAL_CACHE_DIR": cache.path])
+        #expect(again.status == 0 && again.stdout.hasPrefix("с прошлой сборки ничего не изменилось"), "\(again.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".portal-cache").path))
+    }
+
     @Test func brokenFrontMatterExitsOneAndKeepsPublic() throws {
         let site = try FixtureSite()
         #expect(try run(["build", "--root", site.root.path, "--output", site.output.path]).status == 0)

@@ -9,7 +9,7 @@ import Testing
     static let built: Result<[String: String], BuildFailure> = {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-real-\(UUID().uuidString)/Public")
         do throws(BuildFailure) {
-            try Builder.build(BuildOptions(root: repositoryRoot, output: output, today: SimpleDate(parsing: "2026-01-15")!))
+            try Builder.build(realSiteOptions(output: output))
         } catch {
             return .failure(error)
         }
@@ -23,8 +23,9 @@ import Testing
 
     /// `portal check` finds nothing wrong with the real site (its feed link included).
     @Test func theRealSitePassesTheLinkCheck() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-check-\(UUID().uuidString)")
-        let report = try LinkChecker.check(BuildOptions(root: repositoryRoot, output: output, today: SimpleDate(parsing: "2026-01-15")!))
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-check-\(UUID().uuidString)/Public")
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        let report = try LinkChecker.check(realSiteOptions(output: output))
         #expect(report.diagnostics.filter { $0.severity == .error }.map { $0.formatted() } == [])
     }
 

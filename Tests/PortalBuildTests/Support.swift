@@ -7,6 +7,14 @@ import Testing
 let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let repositoryRoot = testsDirectory.deletingLastPathComponent()
 
+/// Options to build the repository's own site (Content/, Themes/) into `output`, with the build
+/// cache beside the output (`cacheFolder`): a test never writes into the repository.
+func realSiteOptions(output: URL, today: String = "2026-01-15") -> BuildOptions {
+    var options = BuildOptions(root: repositoryRoot, output: output, today: SimpleDate(parsing: today)!)
+    options.cacheFolder = output.deletingLastPathComponent().appendingPathComponent("portal-cache")
+    return options
+}
+
 /// A throw-away copy of a fixture site that a test may change.
 struct FixtureSite {
     let root: URL

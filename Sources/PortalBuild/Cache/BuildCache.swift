@@ -40,23 +40,24 @@ struct BuildCache: Sendable {
         var size: Int
     }
 
-    static func location(root: URL) -> URL {
-        root.appendingPathComponent(".portal-cache/build.txt")
+    /// `cache` is the cache folder (`BuildOptions.cache`).
+    static func location(cache: URL) -> URL {
+        cache.appendingPathComponent("build.txt")
     }
 
     /// The first line of the file: another version of the format is not read.
     static var header: String { "portal build cache \(version)" }
 
-    static func load(root: URL, settings: String) -> BuildCache? {
-        guard let data = try? Data(contentsOf: location(root: root)),
+    static func load(cache: URL, settings: String) -> BuildCache? {
+        guard let data = try? Data(contentsOf: location(cache: cache)),
               let cache = decode([UInt8](data)), cache.settings == settings else { return nil }
         return cache
     }
 
     /// Written atomically; a cache that cannot be written only costs speed next time.
     /// `encoded` is `encoded()` (nil: no cache is kept).
-    func save(root: URL, encoded: [UInt8]?) {
-        let url = Self.location(root: root)
+    func save(cache: URL, encoded: [UInt8]?) {
+        let url = Self.location(cache: cache)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard let encoded else { return }
         try? Data(encoded).write(to: url, options: .atomic)
@@ -171,8 +172,8 @@ struct BuildCache: Sendable {
     }
 
     /// Removes the cache (after a failed build nothing about the output is known for sure).
-    static func forget(root: URL) {
-        try? FileManager.default.removeItem(at: location(root: root))
+    static func forget(cache: URL) {
+        try? FileManager.default.removeItem(at: location(cache: cache))
     }
 
     /// Stats every input; hashes only files whose size or time changed since `previous`.

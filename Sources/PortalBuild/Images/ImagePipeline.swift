@@ -31,17 +31,17 @@ enum ImagePipeline {
         return processedExtensions.contains(ext) || passedExtensions.contains(ext) || unsupportedExtensions.contains(ext)
     }
 
-    static func cacheFolder(root: URL) -> URL {
-        root.appendingPathComponent(".portal-cache/images")
+    static func cacheFolder(cache: URL) -> URL {
+        cache.appendingPathComponent("images")
     }
 
     /// Processes (or takes from the cache) every image among `files` (copied from Content/,
     /// `destination` relative to Content/). Problems with a file are kept in the table, to be
     /// reported where a page or data entry uses the file; big originals are warned about here.
-    static func run(files: [StaticFile], inputs: [String: BuildCache.Input], root: URL, settings: ImageSettings,
+    static func run(files: [StaticFile], inputs: [String: BuildCache.Input], cache: URL, settings: ImageSettings,
                     log: inout DiagnosticLog) -> ImageTable {
         let images = files.filter { isImagePath($0.destination) }
-        let cache = cacheFolder(root: root).path
+        let cache = cacheFolder(cache: cache).path
         let results = images.concurrentMap { file -> Outcome in
             process(file, input: inputs["Content/" + file.destination], cache: cache, settings: settings)
         }
@@ -182,8 +182,8 @@ enum ImagePipeline {
 
     /// Removes cached photos this build did not use and no build has used for an hour (older
     /// versions of edited photos): the cache is portal's own folder.
-    static func prune(root: URL, keep: Set<String>, now: Int = Int(time(nil))) {
-        let folder = cacheFolder(root: root).path
+    static func prune(cache: URL, keep: Set<String>, now: Int = Int(time(nil))) {
+        let folder = cacheFolder(cache: cache).path
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where !keep.contains(name) {
             var info = stat()

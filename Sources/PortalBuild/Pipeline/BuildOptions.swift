@@ -19,6 +19,15 @@ public struct BuildOptions: Sendable {
     public var baseURL: String? = nil
     /// What the site's data files are and the rules they are published by: the programme's.
     public var dataModel: DataModel = Programme.dataModel
+    /// Where the build cache and the photos' copies are kept (`--cache-dir`); nil: `.portal-cache`
+    /// in the site root. Like Hugo's `--cacheDir`: a CI job can keep it between runs, and a test
+    /// building a site it did not copy keeps it in its own temporary folder.
+    public var cacheFolder: URL? = nil
+
+    /// The cache folder in use.
+    public var cache: URL {
+        cacheFolder?.standardizedFileURL ?? root.standardizedFileURL.appendingPathComponent(".portal-cache")
+    }
 
     /// site.yml, with the address given on the command line, if any.
     public func loadConfig() throws(BuildFailure) -> SiteConfig {

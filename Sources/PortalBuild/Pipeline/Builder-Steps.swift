@@ -38,7 +38,8 @@ extension Builder {
         let settings = "\(toolVersion) drafts=\(options.includeDrafts) future=\(options.includeFuture) today=\(options.today.iso) "
             + "strict=\(options.strict) output=\(output.path) base=\(options.baseURL ?? "")"
         let contentPath = root.appendingPathComponent("Content").resolvingSymlinksInPath().path
-        let (previous, contentEntries) = concurrently({ BuildCache.load(root: root, settings: settings) }, { FileTree.walk(contentPath) })
+        let cache = options.cache
+        let (previous, contentEntries) = concurrently({ BuildCache.load(cache: cache, settings: settings) }, { FileTree.walk(contentPath) })
         let inputs = BuildCache.scanInputs(root: root, content: contentEntries, previous: previous)
         let upToDate = previous.map { $0.inputs == inputs && $0.outputIsIntact(output) } ?? false
         return Changes(settings: settings, previous: previous, contentEntries: contentEntries, inputs: inputs, upToDate: upToDate)
@@ -64,8 +65,8 @@ extension Builder {
     }
 
     /// Photos before pages: a page shows each photo's copies and sizes.
-    static func processImages(_ site: Site, root: URL, changes: Changes, log: inout DiagnosticLog) -> ImageTable {
-        let images = ImagePipeline.run(files: site.files, inputs: changes.inputs, root: root, settings: .from(site.config), log: &log)
+    static func processImages(_ site: Site, cache: URL, changes: Changes, log: inout DiagnosticLog) -> ImageTable {
+        let images = ImagePipeline.run(files: site.files, inputs: changes.inputs, cache: cache, settings: .from(site.config), log: &log)
         images.reportUses(site: site, log: &log)
         return images
     }
@@ -146,9 +147,9 @@ extension Builder {
 
     /// After a successful build: what it read and wrote, for the next one; photos no longer
     /// used leave the image cache.
-    static func remember(_ records: Records, root: URL, images: ImageTable) {
-        records.cache.save(root: root, encoded: records.encodedCache)
-        ImagePipeline.prune(root: root, keep: images.keys)
+    static func remember(_ records: Records, cache: URL, images: ImageTable) {
+        records.cache.save(cache: cache, encoded: records.encodedCache)
+        ImagePipeline.prune(cache: cache, keep: images.keys)
     }
 
     static func relativeToRoot(_ path: String, root: URL) -> String {

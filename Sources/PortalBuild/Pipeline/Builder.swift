@@ -47,14 +47,14 @@ public enum Builder {
                                 language: SiteLanguage.peek(root: root) ?? "ru", phases: clock.phases, upToDate: true), nil)
         }
         // From here on the old cache may not describe the output; it is rewritten on success.
-        BuildCache.forget(root: root)
+        BuildCache.forget(cache: options.cache)
 
         let (site, theme, loadWarnings) = try loadContentAndTheme(options, root: root, changes: changes)
         clock.lap("load and check content")
         var log = DiagnosticLog()
         log.append(contentsOf: loadWarnings)
 
-        let images = processImages(site, root: root, changes: changes, log: &log)
+        let images = processImages(site, cache: options.cache, changes: changes, log: &log)
         clock.lap("process images")
 
         log.append(contentsOf: ProgrammeChecks.run(site: site))
@@ -99,7 +99,7 @@ public enum Builder {
             throw error
         }
 
-        remember(records, root: root, images: images)
+        remember(records, cache: options.cache, images: images)
         clock.lap("save the build cache")
 
         let report = BuildReport(pages: site.pages.count, files: plan.files.count, warnings: log.warnings, seconds: seconds(since: start),

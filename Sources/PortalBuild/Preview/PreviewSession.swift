@@ -106,7 +106,7 @@ public final class PreviewSession: Sendable {
             }
         }
         // The output no longer matches the build cache's record of it.
-        BuildCache.forget(root: options.root.standardizedFileURL)
+        BuildCache.forget(cache: options.cache)
         last.renderer = renderer
         stopwatch.lap("update the search index and the feed")
         return BuildReport(pages: indices.count, files: 0, warnings: log.warnings, seconds: Builder.seconds(since: start),
