@@ -112,7 +112,7 @@ enum NewsCover {
     static func add(to entry: inout AtomEntry, page: Page, images: ImageTable, config: SiteConfig) {
         guard let path = page.cover, let image = images.images[path] else { return }
         let share = PictureMarkup.shareCopy(image)
-        let url = PageSummary.permalink(LinkResolver.sitePath(ofFile: share.path), config: config)
+        let url = config.permalink(LinkResolver.sitePath(ofFile: share.path))
         entry.image = FeedImage(url: url, type: share.format.mimeType, length: share.size)
         let img = "<p><img src=\"\(HTMLEscaping.escape(url))\" width=\"\(share.width)\" height=\"\(share.height)\" alt=\"\(HTMLEscaping.escape(page.coverAlt ?? ""))\"></p>\n"
         entry.contentHTML = img + (entry.contentHTML ?? "")

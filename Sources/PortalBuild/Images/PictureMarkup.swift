@@ -62,7 +62,7 @@ enum PictureMarkup {
             "alt": .text(alt),
             "type": .text(image.full.format.mimeType),
             "url": .text(LinkResolver.fileURL(image.full.path, config: config)),
-            "permalink": .text(PageSummary.permalink(LinkResolver.sitePath(ofFile: share.path), config: config)),
+            "permalink": .text(config.permalink(LinkResolver.sitePath(ofFile: share.path))),
             "share_width": .int(share.width),
             "share_height": .int(share.height),
             "share_type": .text(share.format.mimeType),
@@ -81,7 +81,7 @@ enum PictureMarkup {
         let url = LinkResolver.fileURL(path, config: config)
         let lazy = eager ? "" : " loading=\"lazy\""
         return ["src": .text(url), "url": .text(url), "alt": .text(alt), "eager": .bool(eager),
-                "permalink": .text(PageSummary.permalink(LinkResolver.sitePath(ofFile: path), config: config)),
+                "permalink": .text(config.permalink(LinkResolver.sitePath(ofFile: path))),
                 "html": .text("<img src=\"\(HTMLEscaping.escape(url))\" alt=\"\(HTMLEscaping.escape(alt))\"\(lazy) decoding=\"async\">")]
     }
 }

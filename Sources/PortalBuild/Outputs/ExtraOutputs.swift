@@ -25,7 +25,7 @@ enum ExtraOutputs {
     }
 
     static func redirect(to page: Page, site: Site) -> String {
-        let target = PageSummary.permalink(page.url, config: site.config)
+        let target = site.config.permalink(page.url)
         let escaped = HTMLEscaping.escape(target)
         return """
         <!DOCTYPE html>

@@ -100,12 +100,13 @@ enum SiteIndexes {
             // By index: `compactMap` over the pages copied each one.
             let sitemap = Feeds.sitemap(site.pages.indices.compactMap { index in
                 isSearchable(site.pages[index]) || site.pages[index].url.hasPrefix("/tags/")
-                    ? SitemapEntry(loc: PageSummary.permalink(site.pages[index].url, config: config), lastmod: site.pages[index].date)
+                    ? SitemapEntry(loc: config.permalink(site.pages[index].url), lastmod: site.pages[index].date)
                     : nil
             })
             return (sitemap, feed(site: site, contributions: contributions, images: images))
         }, {
-            SearchIndex.files(for: documents, textLimit: searchTextLimit(site: site), sharded: searchIsSharded(site: site))
+            let sharded = searchIsSharded(site: site)
+            return SearchIndex.files(for: documents, textLimit: searchTextLimit(sharded: sharded), sharded: sharded)
         })
         for file in searchFiles { outputs.append(.init(path: file.path, content: file.content, reason: "the search index")) }
         outputs.append(.init(path: "sitemap.xml", content: others.sitemap, reason: "the sitemap"))
@@ -117,14 +118,15 @@ enum SiteIndexes {
 
     /// Characters of a page's text kept for snippets: a sharded index loads a result's record only
     /// when it is shown, and 400 characters are enough for a snippet around the first match.
-    static func searchTextLimit(site: Site) -> Int {
-        searchIsSharded(site: site) ? 400 : SearchIndex.defaultTextLimit
+    static func searchTextLimit(sharded: Bool) -> Int {
+        sharded ? 400 : SearchIndex.defaultTextLimit
     }
 
     /// The preview's search index, from what the last full build's pages gave.
     static func liveSearchIndex(site: Site, contributions: [Contribution]) -> LiveSearchIndex {
-        LiveSearchIndex(documents: contributions.compactMap(\.search), textLimit: searchTextLimit(site: site),
-                        sharded: searchIsSharded(site: site))
+        let sharded = searchIsSharded(site: site)
+        return LiveSearchIndex(documents: contributions.compactMap(\.search), textLimit: searchTextLimit(sharded: sharded),
+                               sharded: sharded)
     }
 
     /// The Atom feed of the 20 newest news posts, nil for a site without news.
@@ -143,7 +145,7 @@ enum SiteIndexes {
             siteURL: config.baseURL + section.section.dropFirst(),
             updated: newest, authorName: author,
             entries: news.prefix(20).map { page, contribution in
-                let link = PageSummary.permalink(page.url, config: config)
+                let link = config.permalink(page.url)
                 var entry = AtomEntry(title: page.title, url: link, id: link, published: page.date!,
                                       summary: contribution.newsSummary ?? "", contentHTML: contribution.newsBodyHTML)
                 NewsCover.add(to: &entry, page: page, images: images, config: config)

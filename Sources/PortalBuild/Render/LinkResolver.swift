@@ -84,7 +84,7 @@ enum LinkResolver {
         config.href(sitePath(ofFile: relative))
     }
 
-    /// The site path of a published file (`/news/vstrecha.jpg`), for `PageSummary.permalink`.
+    /// The site path of a published file (`/news/vstrecha.jpg`), for `SiteConfig.permalink`.
     static func sitePath(ofFile relative: String) -> String {
         "/" + (relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative)
     }

@@ -23,7 +23,7 @@ enum StructuredData {
                 "headline": page.title,
                 "description": description,
                 "datePublished": date.iso,
-                "mainEntityOfPage": PageSummary.permalink(page.url, config: config),
+                "mainEntityOfPage": config.permalink(page.url),
                 "author": organization,
                 "publisher": organization,
                 "inLanguage": config.language,

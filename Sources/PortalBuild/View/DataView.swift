@@ -10,10 +10,11 @@ enum DataView {
     static func make(site: Site, images: ImageTable = .none) -> TemplateValue {
         // URL of every item page, by collection and id.
         var itemURLs: [String: [String: String]] = [:]
-        for page in site.pages {
-            guard case .item(let collection) = page.kind, let entry = page.entry else { continue }
+        // By index: `for page in site.pages` copied every page.
+        for index in site.pages.indices {
+            guard case .item(let collection) = site.pages[index].kind, let entry = site.pages[index].entry else { continue }
             let idKey = site.dataModel.schemas[collection]?.idKey ?? "id"
-            if let id = entry[idKey]?.scalarText { itemURLs[collection, default: [:]][id] = page.url }
+            if let id = entry[idKey]?.scalarText { itemURLs[collection, default: [:]][id] = site.pages[index].url }
         }
 
         var resolved: [String: [[String: TemplateValue]]] = [:]
@@ -29,7 +30,7 @@ enum DataView {
                 ProgrammeData.decorate(file: name, entry: entry, value: &dict, config: site.config)
                 if let id = entry.id, let url = itemURLs[name]?[id] {
                     dict["url"] = .text(site.config.href(url))
-                    dict["permalink"] = .text(PageSummary.permalink(url, config: site.config))
+                    dict["permalink"] = .text(site.config.permalink(url))
                 }
                 for field in schema?.record.fields ?? [] {
                     switch field.type {

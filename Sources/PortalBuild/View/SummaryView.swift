@@ -19,7 +19,7 @@ final class SummaryView: TemplateObject {
     let views: [String: RenderedOnDemand]
 
     convenience init(_ summary: PageSummary, config: SiteConfig, images: ImageTable) {
-        self.init(summary, url: config.href(summary.url), permalink: PageSummary.permalink(summary.url, config: config),
+        self.init(summary, url: config.href(summary.url), permalink: config.permalink(summary.url),
                   date: summary.date?.templateValue,
                   cover: summary.cover.flatMap { images.templateValue($0, alt: summary.coverAlt ?? "", eager: false, config: config) },
                   views: [:])
@@ -129,12 +129,5 @@ final class TemplateRoot: TemplateObject {
         case "menu": menu
         default: nil
         }
-    }
-}
-
-extension PageSummary {
-    /// The absolute address of a page at `url` (`https://school.ru/sub/news/itogi/`).
-    static func permalink(_ url: String, config: SiteConfig) -> String {
-        config.permalink(url)
     }
 }
